@@ -1,0 +1,16 @@
+//! The pure core of gotlucky: the review model, the question catalogue, the Markdown export and the storage
+//! schema. It depends on no browser crate, so everything here is tested natively with `cargo test`.
+
+pub mod catalogue;
+pub mod drafts;
+pub mod markdown;
+pub mod review;
+pub mod route;
+pub mod store;
+
+pub use catalogue::{Question, QUESTIONS};
+pub use drafts::{load_reviews, save_review, LoadProblem, LoadedDrafts};
+pub use markdown::export_markdown;
+pub use review::{Observation, ObservationId, Review};
+pub use route::Route;
+pub use store::{MemoryStore, Store, StoreError};

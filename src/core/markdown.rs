@@ -1,0 +1,177 @@
+//! The Markdown export: a review as GitHub-flavoured Markdown for a wiki.
+//!
+//! Every string a user typed goes through `escape_text`, so it renders as the same literal text whatever it
+//! contains. The escaping is hand-written because a Markdown library would cost hundreds of kilobytes of
+//! WebAssembly; the tests check it with a real CommonMark parser.
+
+use crate::catalogue::QUESTIONS;
+use crate::review::Review;
+
+/// Characters that mean something inline in CommonMark or GFM wherever they stand. `$` is included because
+/// GitHub renders `$…$` as maths, and `#` because a heading drops a trailing run of them.
+const ALWAYS_ESCAPED: &[char] = &[
+    '\\', '`', '*', '_', '[', ']', '<', '>', '&', '|', '~', '$', '#',
+];
+
+/// Characters that start a block (list item, heading underline) when they open a line.
+const ESCAPED_AT_LINE_START: &[char] = &['+', '-', '='];
+
+/// The whole review as Markdown. The same review always gives the same text.
+pub fn export_markdown(review: &Review) -> String {
+    let mut out = String::new();
+    out.push_str("# ");
+    out.push_str(&escape_line(&single_line(review.display_title())));
+    out.push('\n');
+    for question in QUESTIONS {
+        let mut observations = review.observations_for(question.id).peekable();
+        if observations.peek().is_none() {
+            continue;
+        }
+        out.push_str("\n## ");
+        out.push_str(&escape_line(question.text));
+        out.push_str("\n\n");
+        for observation in observations {
+            out.push_str("- ");
+            out.push_str(&escape_text(&observation.text, "  "));
+            out.push('\n');
+        }
+    }
+    out.push_str("\n---\n\nQuestions from \u{201c}We got lucky\u{201d} by Benji Weber.\n");
+    out
+}
+
+/// Escapes text that may span several lines. Line breaks become hard breaks, and continuation lines are
+/// indented by `indent` so they stay inside the enclosing list item.
+pub fn escape_text(text: &str, indent: &str) -> String {
+    let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
+    let lines: Vec<&str> = normalised.trim_end_matches('\n').split('\n').collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    for (index, line) in lines.iter().enumerate() {
+        if index > 0 {
+            // A backslash before the newline is a hard break, which keeps the user's line break visible.
+            out.push_str("\\\n");
+            out.push_str(indent);
+        }
+        out.push_str(&escape_line(line));
+    }
+    out
+}
+
+/// Escapes one line so that it renders as literal text.
+pub fn escape_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    let content = line.trim_start_matches([' ', '\t']);
+    let trailing_content = content.trim_end_matches([' ', '\t']);
+    // Leading white space would indent (a code block at four spaces) and trailing white space is dropped or
+    // becomes a line break; numeric character references keep both as plain characters.
+    push_whitespace_as_references(&mut out, &line[..line.len() - content.len()]);
+    let mut at_line_start = true;
+    let mut chars = trailing_content.char_indices().peekable();
+    while let Some((position, c)) = chars.next() {
+        if ALWAYS_ESCAPED.contains(&c) || (at_line_start && ESCAPED_AT_LINE_START.contains(&c)) {
+            out.push('\\');
+            out.push(c);
+        } else if at_line_start && c.is_ascii_digit() {
+            // "1." or "1)" at the start of a line opens an ordered list: escape the delimiter after the digits.
+            let digits_end = trailing_content[position..]
+                .find(|d: char| !d.is_ascii_digit())
+                .map_or(trailing_content.len(), |offset| position + offset);
+            out.push_str(&trailing_content[position..digits_end]);
+            while chars.peek().is_some_and(|&(next, _)| next < digits_end) {
+                chars.next();
+            }
+            if let Some(&(_, delimiter @ ('.' | ')'))) = chars.peek() {
+                out.push('\\');
+                out.push(delimiter);
+                chars.next();
+            }
+        } else {
+            out.push(c);
+        }
+        at_line_start = false;
+    }
+    push_whitespace_as_references(&mut out, &content[trailing_content.len()..]);
+    out
+}
+
+fn push_whitespace_as_references(out: &mut String, whitespace: &str) {
+    for c in whitespace.chars() {
+        out.push_str(if c == '\t' { "&#9;" } else { "&#32;" });
+    }
+}
+
+/// Headings and table cells hold one line; line breaks in them become spaces.
+fn single_line(text: &str) -> String {
+    text.split(['\r', '\n'])
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_left_readable() {
+        assert_eq!(
+            escape_line("We skip code review on hotfixes."),
+            "We skip code review on hotfixes."
+        );
+        assert_eq!(
+            escape_line("Amanda's runbook (v2) works!"),
+            "Amanda's runbook (v2) works!"
+        );
+    }
+
+    #[test]
+    fn inline_punctuation_is_escaped() {
+        assert_eq!(
+            escape_line("*bold* _it_ `code`"),
+            r"\*bold\* \_it\_ \`code\`"
+        );
+        assert_eq!(escape_line("<script>&amp;"), r"\<script\>\&amp;");
+        assert_eq!(
+            escape_line("[x](y) a|b ~~s~~ $x$"),
+            r"\[x\](y) a\|b \~\~s\~\~ \$x\$"
+        );
+    }
+
+    #[test]
+    fn block_starts_are_escaped_only_at_the_line_start() {
+        assert_eq!(escape_line("# not a heading"), r"\# not a heading");
+        assert_eq!(escape_line("- a - b"), r"\- a - b");
+        assert_eq!(escape_line("1. first 2. second"), r"1\. first 2. second");
+        assert_eq!(escape_line("12) twelve"), r"12\) twelve");
+        assert_eq!(escape_line("2026 was fine"), "2026 was fine");
+        assert_eq!(escape_line("> quote"), r"\> quote");
+    }
+
+    #[test]
+    fn surrounding_whitespace_is_kept_as_references() {
+        assert_eq!(escape_line("    code?"), "&#32;&#32;&#32;&#32;code?");
+        assert_eq!(escape_line("\tx  "), "&#9;x&#32;&#32;");
+    }
+
+    #[test]
+    fn line_breaks_become_hard_breaks_inside_the_item() {
+        assert_eq!(escape_text("a\r\n- b\n", "  "), "a\\\n  \\- b");
+    }
+
+    #[test]
+    fn the_export_has_title_question_and_observations() {
+        let mut review = Review::new("r", "Disk full on db-2", 0);
+        review.add_observation("decreasing.normalised", "Nobody watches disk usage", 1);
+        let markdown = export_markdown(&review);
+        assert!(markdown.starts_with("# Disk full on db-2\n"));
+        assert!(markdown.contains(
+            "\n## What unsafe behaviour have we been normalising?\n\n- Nobody watches disk usage\n"
+        ));
+    }
+
+    #[test]
+    fn questions_without_observations_are_left_out() {
+        let markdown = export_markdown(&Review::new("r", "Quiet", 0));
+        assert!(!markdown.contains("## "));
+    }
+}

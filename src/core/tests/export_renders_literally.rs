@@ -1,0 +1,123 @@
+//! Parses the export with a real CommonMark/GFM parser and checks that what users typed comes out as the
+//! same literal text: no emphasis, link, HTML, code or heading that they did not write.
+
+use gotlucky_core::{export_markdown, Review};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+const QUESTION: &str = "decreasing.normalised";
+
+/// Strings a team might type that mean something to Markdown, HTML or a wiki.
+const HOSTILE: &[&str] = &[
+    "*not emphasis* and **not strong** and _not_ __either__",
+    "`not code` and ``double``",
+    "# not a heading",
+    "## still not",
+    "> not a quote",
+    "1. not a list",
+    "3) not a list either",
+    "- not a nested item",
+    "+ nor this",
+    "    four spaces are not code",
+    "\ttab first",
+    "trailing spaces  ",
+    "a | pipe | table",
+    "<script>alert('x')</script>",
+    "&amp; &lt; &#32; stay as typed",
+    "[x](y) and ![img](src) and <https://example.com>",
+    "~~not struck~~ and $not maths$",
+    "back\\slash\\",
+    "***",
+    "---",
+    "===",
+    "first line\nsecond line\n# third line",
+    "emoji 🎉🔥 and \u{202e}right-to-left\u{202c} and עברית وعربي",
+    "C# and F# ###",
+    "\\*escaped already\\*",
+];
+
+/// The literal text of each list item, with hard and soft breaks as newlines.
+fn list_item_texts(markdown: &str) -> Vec<String> {
+    let mut items = Vec::new();
+    let mut current: Option<String> = None;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+    for event in Parser::new_ext(markdown, options) {
+        match event {
+            Event::Start(Tag::Item) => current = Some(String::new()),
+            Event::End(TagEnd::Item) => items.extend(current.take()),
+            Event::Text(text) => {
+                if let Some(item) = current.as_mut() {
+                    item.push_str(&text)
+                }
+            }
+            Event::HardBreak | Event::SoftBreak => {
+                if let Some(item) = current.as_mut() {
+                    item.push('\n')
+                }
+            }
+            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
+            Event::Start(Tag::List(_)) | Event::End(TagEnd::List(_)) => {}
+            Event::Start(Tag::Heading { .. }) | Event::End(TagEnd::Heading(_)) => {
+                assert!(
+                    current.is_none(),
+                    "a heading inside an item in:\n{markdown}"
+                )
+            }
+            Event::Rule => {}
+            other => panic!("unexpected {other:?} in:\n{markdown}"),
+        }
+    }
+    items
+}
+
+#[test]
+fn hostile_observations_render_as_typed() {
+    let mut review = Review::new("r", "Hostile strings", 0);
+    for text in HOSTILE {
+        review.add_observation(QUESTION, text, 1);
+    }
+    let markdown = export_markdown(&review);
+    let expected: Vec<String> = HOSTILE.iter().map(|text| text.to_string()).collect();
+    assert_eq!(list_item_texts(&markdown), expected, "in:\n{markdown}");
+}
+
+#[test]
+fn the_title_is_the_only_top_heading_and_reads_as_typed() {
+    for title in HOSTILE.iter().filter(|title| !title.contains('\n')) {
+        let review = Review::new("r", *title, 0);
+        let markdown = export_markdown(&review);
+        let mut headings = Vec::new();
+        let mut in_heading = None;
+        for event in Parser::new_ext(
+            &markdown,
+            Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+        ) {
+            match event {
+                Event::Start(Tag::Heading { level, .. }) => {
+                    in_heading = Some((level as u8, String::new()))
+                }
+                Event::End(TagEnd::Heading(_)) => headings.extend(in_heading.take()),
+                Event::Text(text) => {
+                    if let Some((_, heading)) = in_heading.as_mut() {
+                        heading.push_str(&text)
+                    }
+                }
+                Event::Html(_) | Event::InlineHtml(_) | Event::Code(_) => {
+                    panic!("markup in:\n{markdown}")
+                }
+                Event::Start(
+                    Tag::Emphasis | Tag::Strong | Tag::Link { .. } | Tag::Strikethrough,
+                ) => {
+                    panic!("formatting in:\n{markdown}")
+                }
+                _ => {}
+            }
+        }
+        // A heading's surrounding white space is not part of its text in any renderer.
+        assert_eq!(
+            headings,
+            vec![(1, title.trim().to_string())],
+            "in:\n{markdown}"
+        );
+    }
+}

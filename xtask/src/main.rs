@@ -1,0 +1,56 @@
+//! `cargo xtask`: the project's commands. `serve` and `test` install what they need first, so that both work
+//! on a fresh machine.
+
+mod dist;
+mod process;
+mod setup;
+mod test;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  serve   install missing tools, build the app and serve it at http://127.0.0.1:8080
+  test    install missing tools and a headless Chromium, then run every test layer
+  dist    release build into dist/, printing each file's raw and gzip size";
+
+fn main() -> ExitCode {
+    let command = std::env::args().nth(1).unwrap_or_default();
+    let root = workspace_root();
+    let result = match command.as_str() {
+        "serve" => serve(&root),
+        "test" => test::run(&root),
+        "dist" => dist::run(&root),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("\nxtask {command} failed: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn serve(root: &std::path::Path) -> Result<(), String> {
+    setup::build_tools(root)?;
+    println!("==> Building gotlucky and serving it at http://127.0.0.1:8080 (Ctrl+C stops)");
+    process::run(process::command(root, "trunk").args([
+        "serve",
+        "--address",
+        "127.0.0.1",
+        "--port",
+        "8080",
+    ]))
+}
+
+/// The workspace root: the parent of this crate's folder.
+fn workspace_root() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().map(PathBuf::from).unwrap_or(manifest)
+}

@@ -1,0 +1,90 @@
+//! `cargo xtask test`: every test layer, in order, with a one-line summary at the end.
+
+use std::path::Path;
+use std::time::Instant;
+
+use crate::dist;
+use crate::process::{self, command};
+use crate::setup;
+
+pub fn run(root: &Path) -> Result<(), String> {
+    let started = Instant::now();
+    setup::test_tools(root)?;
+    let layers: [(&str, fn(&Path) -> Result<(), String>); 3] = [
+        ("native", native),
+        ("in-browser", in_browser),
+        ("end-to-end", end_to_end),
+    ];
+    let mut failed = Vec::new();
+    for (name, layer) in layers {
+        println!("\n==> Test layer: {name}");
+        if let Err(error) = layer(root) {
+            eprintln!("==> {name} tests failed: {error}");
+            failed.push(name);
+        }
+    }
+    let elapsed = started.elapsed().as_secs();
+    let time = format!("{}m{:02}s", elapsed / 60, elapsed % 60);
+    if failed.is_empty() {
+        println!(
+            "\ngotlucky tests: all {} layers passed (native, in-browser, end-to-end) in {time}",
+            layers.len()
+        );
+        Ok(())
+    } else {
+        println!(
+            "\ngotlucky tests: FAILED in {}; {} of {} layers passed, in {time}",
+            failed.join(", "),
+            layers.len() - failed.len(),
+            layers.len()
+        );
+        Err(format!("{} failed", failed.join(", ")))
+    }
+}
+
+/// The pure core and the xtask itself, natively.
+fn native(root: &Path) -> Result<(), String> {
+    process::run(command(root, "cargo").args([
+        "test",
+        "--package",
+        "gotlucky-core",
+        "--package",
+        "xtask",
+    ]))
+}
+
+/// The browser glue in headless Chromium, with wasm-bindgen-test.
+fn in_browser(root: &Path) -> Result<(), String> {
+    let driver = process::output(command(root, "sh").args(["-c", "command -v chromedriver"]))
+        .ok_or("chromedriver is not on PATH")?;
+    process::run(
+        command(root, "cargo")
+            .args([
+                "test",
+                "--package",
+                "gotlucky",
+                "--target",
+                "wasm32-unknown-unknown",
+            ])
+            .env("CHROMEDRIVER", driver)
+            .env("WASM_BINDGEN_TEST_DRIVER_TIMEOUT", "60")
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
+    )
+}
+
+/// The release build as a user drives it, with Playwright in headless Chromium.
+fn end_to_end(root: &Path) -> Result<(), String> {
+    dist::build_release(root)?;
+    let chromium = process::output(command(root, "sh").args(["-c", "command -v chromium"]))
+        .ok_or("chromium is not on PATH")?;
+    process::run(
+        command(root, "npx")
+            .args([
+                "playwright",
+                "test",
+                "--config",
+                "tests/e2e/playwright.config.ts",
+            ])
+            .env("CHROMIUM_PATH", chromium),
+    )
+}
