@@ -7,10 +7,13 @@ use crate::dist;
 use crate::process::{self, command};
 use crate::setup;
 
+/// One test layer: its name and how to run it.
+type Layer = (&'static str, fn(&Path) -> Result<(), String>);
+
 pub fn run(root: &Path) -> Result<(), String> {
     let started = Instant::now();
     setup::test_tools(root)?;
-    let layers: [(&str, fn(&Path) -> Result<(), String>); 3] = [
+    let layers: [Layer; 3] = [
         ("native", native),
         ("in-browser", in_browser),
         ("end-to-end", end_to_end),
