@@ -7,10 +7,14 @@ pub mod markdown;
 pub mod review;
 pub mod route;
 pub mod store;
+pub mod summary;
 
-pub use catalogue::{Question, QUESTIONS};
+pub use catalogue::{Question, Step, StepKind, QUESTIONS, STEPS};
 pub use drafts::{load_reviews, save_review, LoadProblem, LoadedDrafts};
 pub use markdown::export_markdown;
-pub use review::{Observation, ObservationId, Review};
+pub use review::{
+    Action, ActionField, ActionId, Dial, Direction, DrillField, DrillKind, DrillPlan, Luck, Mode, Moment, MomentId,
+    Observation, ObservationId, Removed, Review, Scene, SceneField,
+};
 pub use route::Route;
 pub use store::{MemoryStore, Store, StoreError};

@@ -4,8 +4,9 @@
 //! contains. The escaping is hand-written because a Markdown library would cost hundreds of kilobytes of
 //! WebAssembly; the tests check it with a real CommonMark parser.
 
-use crate::catalogue::QUESTIONS;
-use crate::review::Review;
+use crate::catalogue::{questions_of, Step, StepKind, ARTICLE_AUTHOR, ARTICLE_TITLE, STEPS};
+use crate::review::{DrillKind, DrillPlan, Mode, Observation, Review};
+use crate::summary::ledger;
 
 /// Characters that mean something inline in CommonMark or GFM wherever they stand. `$` is included because
 /// GitHub renders `$…$` as maths, and `#` because a heading drops a trailing run of them.
@@ -21,23 +22,156 @@ pub fn export_markdown(review: &Review) -> String {
     let mut out = String::new();
     out.push_str("# ");
     out.push_str(&escape_line(&single_line(review.display_title())));
+    out.push_str("\n\n");
+    push_scene(&mut out, review);
+    push_moments(&mut out, review);
+    for step in STEPS.iter().filter(|step| step.kind == StepKind::Questions) {
+        push_question_step(&mut out, review, step);
+    }
+    push_actions(&mut out, review);
+    push_ledger(&mut out, review);
+    out.push_str("---\n\n");
+    out.push_str(&format!(
+        "Questions quoted from \u{201c}{ARTICLE_TITLE}\u{201d} by {ARTICLE_AUTHOR}. Review written with gotlucky.\n"
+    ));
+    out
+}
+
+fn push_scene(out: &mut String, review: &Review) {
+    let scene = &review.scene;
+    let self_reflection = scene.mode == Mode::SelfReflection;
+    let mut rows = vec![
+        ("What happened", scene.what_happened.as_str()),
+        ("Link", scene.link.as_str()),
+        ("Date", scene.date.as_str()),
+        (if self_reflection { "Written by" } else { "Facilitator" }, scene.facilitator.as_str()),
+    ];
+    if !self_reflection {
+        rows.push(("Participants", scene.participants.as_str()));
+    }
+    rows.push(("Mode", if self_reflection { "personal reflection" } else { "facilitated meeting" }));
+    out.push_str("| Detail | Value |\n|---|---|\n");
+    for (label, value) in rows.into_iter().filter(|(_, value)| !value.trim().is_empty()) {
+        out.push_str(&format!("| {label} | {} |\n", escape_cell(value)));
+    }
     out.push('\n');
-    for question in QUESTIONS {
-        let mut observations = review.observations_for(question.id).peekable();
-        if observations.peek().is_none() {
-            continue;
+    if self_reflection {
+        out.push_str("This is a personal reflection, written alone.\n\n");
+    }
+}
+
+fn push_moments(out: &mut String, review: &Review) {
+    if review.moments.is_empty() {
+        return;
+    }
+    out.push_str("## We got lucky\n\n");
+    for moment in &review.moments {
+        push_item(out, &moment.text, "");
+    }
+    out.push('\n');
+}
+
+fn push_question_step(out: &mut String, review: &Review, step: &Step) {
+    let answered: Vec<_> =
+        questions_of(step.id).filter(|question| review.observations_for(question.id).next().is_some()).collect();
+    let with_drill = step.id == "frequency" && !review.drill.is_empty();
+    if answered.is_empty() && !with_drill {
+        return;
+    }
+    out.push_str(&format!("## {}\n\n", escape_line(step.heading)));
+    for question in answered {
+        out.push_str(&format!("### {}\n\n", escape_line(question.text)));
+        for observation in review.observations_for(question.id) {
+            push_item(out, &observation.text, &observation_labels(observation));
         }
-        out.push_str("\n## ");
-        out.push_str(&escape_line(question.text));
-        out.push_str("\n\n");
-        for observation in observations {
-            out.push_str("- ");
-            out.push_str(&escape_text(&observation.text, "  "));
+        out.push('\n');
+    }
+    if with_drill {
+        push_drill(out, &review.drill);
+    }
+}
+
+/// Our own labels after an observation, in emphasis so they read apart from what the team said.
+fn observation_labels(observation: &Observation) -> String {
+    let labels: Vec<String> = observation
+        .luck
+        .map(|luck| luck.label().to_owned())
+        .into_iter()
+        .chain(observation.dial.map(|dial| format!("dial: {}", dial.label())))
+        .collect();
+    if labels.is_empty() {
+        String::new()
+    } else {
+        format!(" *({})*", labels.join("; "))
+    }
+}
+
+fn push_drill(out: &mut String, drill: &DrillPlan) {
+    out.push_str("### Drill plan\n\n");
+    let kind = drill.kind.map(DrillKind::label).unwrap_or_default();
+    for (label, value) in [
+        ("Failure scenario", drill.scenario.as_str()),
+        ("Game host", drill.host.as_str()),
+        ("Participants", drill.participants.as_str()),
+        ("Date", drill.date.as_str()),
+        ("Where it runs", kind),
+    ] {
+        if !value.trim().is_empty() {
+            out.push_str(&format!("- **{label}:** {}\n", escape_text(value, "  ")));
+        }
+    }
+    out.push('\n');
+}
+
+fn push_actions(out: &mut String, review: &Review) {
+    if review.actions.is_empty() {
+        return;
+    }
+    out.push_str("## Actions\n\n| Action | Owner | Due | From observation |\n|---|---|---|---|\n");
+    for action in &review.actions {
+        let from = action.from.and_then(|id| review.observation(id)).map(|o| o.text.as_str()).unwrap_or_default();
+        out.push_str(&format!(
+            "| {} | {} | {} | {} |\n",
+            escape_cell(&action.what),
+            escape_cell(&action.owner),
+            escape_cell(&action.due),
+            escape_cell(from)
+        ));
+    }
+    out.push('\n');
+}
+
+fn push_ledger(out: &mut String, review: &Review) {
+    let entries = ledger(review);
+    if entries.is_empty() {
+        return;
+    }
+    out.push_str("## Luck ledger\n\n");
+    for entry in entries {
+        push_item(out, &entry.moment.text, &format!(" *({})*", entry.source.label()));
+        for explanation in entry.explanations {
+            out.push_str("  - ");
+            out.push_str(&escape_text(&explanation.text, "    "));
+            out.push_str(&observation_labels(explanation));
             out.push('\n');
         }
     }
-    out.push_str("\n---\n\nQuestions from \u{201c}We got lucky\u{201d} by Benji Weber.\n");
-    out
+    out.push('\n');
+}
+
+/// A list item holding user text, followed by our own `suffix` (already Markdown).
+fn push_item(out: &mut String, text: &str, suffix: &str) {
+    out.push_str("- ");
+    out.push_str(&escape_text(text, "  "));
+    out.push_str(suffix);
+    out.push('\n');
+}
+
+/// Escapes user text for a table cell: a cell holds one line, so line breaks become `<br>`, the one piece of
+/// HTML the export writes; GFM has no other way to break a line inside a cell.
+pub fn escape_cell(text: &str) -> String {
+    let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
+    normalised.trim_end_matches('\n').split('\n').map(escape_line).collect::<Vec<_>>().join("<br>")
 }
 
 /// Escapes text that may span several lines. Line breaks become hard breaks, and continuation lines are
@@ -165,13 +299,13 @@ mod tests {
         let markdown = export_markdown(&review);
         assert!(markdown.starts_with("# Disk full on db-2\n"));
         assert!(markdown.contains(
-            "\n## What unsafe behaviour have we been normalising?\n\n- Nobody watches disk usage\n"
+            "\n## How have we been decreasing our luck?\n\n### What unsafe behaviour have we been normalising?\n\n- Nobody watches disk usage\n"
         ));
     }
 
     #[test]
     fn questions_without_observations_are_left_out() {
         let markdown = export_markdown(&Review::new("r", "Quiet", 0));
-        assert!(!markdown.contains("## "));
+        assert!(!markdown.contains("## "), "{markdown}");
     }
 }

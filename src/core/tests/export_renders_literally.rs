@@ -64,7 +64,10 @@ fn list_item_texts(markdown: &str) -> Vec<String> {
                 )
             }
             Event::Rule => {}
-            other => panic!("unexpected {other:?} in:\n{markdown}"),
+            Event::Start(Tag::Table(_) | Tag::TableHead | Tag::TableRow | Tag::TableCell) => {}
+            Event::End(TagEnd::Table | TagEnd::TableHead | TagEnd::TableRow | TagEnd::TableCell) => {}
+            other if current.is_none() => panic!("unexpected {other:?} outside items in:\n{markdown}"),
+            other => panic!("unexpected {other:?} in an item in:\n{markdown}"),
         }
     }
     items
@@ -119,5 +122,63 @@ fn the_title_is_the_only_top_heading_and_reads_as_typed() {
             vec![(1, title.trim().to_string())],
             "in:\n{markdown}"
         );
+    }
+}
+
+/// The text of every table body cell, row by row; `<br>` is the export's line break inside a cell.
+fn table_rows(markdown: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let (mut in_head, mut row, mut cell): (bool, Vec<String>, Option<String>) = (false, Vec::new(), None);
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Start(Tag::TableHead) => in_head = true,
+            Event::End(TagEnd::TableHead) => {
+                in_head = false;
+                row.clear();
+            }
+            Event::Start(Tag::TableCell) => cell = Some(String::new()),
+            Event::End(TagEnd::TableCell) => row.extend(cell.take()),
+            Event::End(TagEnd::TableRow) if !in_head => rows.push(std::mem::take(&mut row)),
+            Event::End(TagEnd::TableRow) => row.clear(),
+            Event::Text(text) => {
+                if let Some(cell) = cell.as_mut() {
+                    cell.push_str(&text)
+                }
+            }
+            Event::InlineHtml(html) if cell.is_some() && html.as_ref() == "<br>" => {
+                if let Some(cell) = cell.as_mut() {
+                    cell.push('\n')
+                }
+            }
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Link { .. } | Tag::Strikethrough | Tag::Image { .. })
+            | Event::Code(_)
+            | Event::InlineHtml(_)
+                if cell.is_some() =>
+            {
+                panic!("formatting in a table cell in:\n{markdown}")
+            }
+            _ => {}
+        }
+    }
+    rows
+}
+
+#[test]
+fn hostile_actions_stay_in_their_cells_as_typed() {
+    let mut review = Review::new("r", "Actions", 0);
+    for text in HOSTILE {
+        let id = review.add_action(text, None, 1).unwrap();
+        review.set_action_field(id, gotlucky_core::ActionField::Owner, text, 1);
+    }
+    let markdown = export_markdown(&review);
+    let rows = table_rows(&markdown);
+    // The first table is the review's details (only the mode here); the actions table follows.
+    let actions = &rows[rows.len() - HOSTILE.len()..];
+    for (row, text) in actions.iter().zip(HOSTILE) {
+        let expected = text.trim_start_matches([' ', '\t']).trim_end_matches([' ', '\t']);
+        assert_eq!(row.len(), 4, "row for {text:?} in:\n{markdown}");
+        // A cell's surrounding white space is not part of its text in GFM.
+        assert_eq!(row[0].trim(), expected, "in:\n{markdown}");
+        assert_eq!(row[1].trim(), expected, "in:\n{markdown}");
     }
 }
