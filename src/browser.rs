@@ -42,3 +42,9 @@ pub fn navigate(route: &Route) {
         let _ = window.location().set_hash(&route.to_hash());
     }
 }
+
+/// A moment as the user's browser writes dates and times, e.g. "26/11/2026, 09:14:03".
+pub fn format_time(millis: u64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis as f64));
+    String::from(date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED))
+}

@@ -56,7 +56,8 @@ pub const STEPS: &[Step] = &[
         kind: StepKind::Scene,
         label: "Set the scene",
         heading: "Set the scene",
-        intro: "What happened, who is here, and the moments someone said \u{201c}we got lucky\u{201d}.",
+        intro:
+            "What happened, who is here, and the moments someone said \u{201c}we got lucky\u{201d}.",
     },
     Step {
         id: "decreasing",
@@ -103,11 +104,13 @@ pub const STEPS: &[Step] = &[
 ];
 
 /// Shown with the "we got lucky" moments and the luck ledger (verbatim from the article).
-pub const LEDGER_QUESTION: &str = "What does the observation \u{201c}we got lucky\u{201d} tell us about our preparation?";
+pub const LEDGER_QUESTION: &str =
+    "What does the observation \u{201c}we got lucky\u{201d} tell us about our preparation?";
 pub const LEDGER_PROMPT: &str =
     "Was it pure happenstance? \u{2026}or have we been doing things that increased or decreased our luck?";
 /// The article's example of a "we got lucky" moment, used as a placeholder.
-pub const MOMENT_EXAMPLE: &str = "We were lucky that Amanda was online, she\u{2019}s the only person who knows this system. \
+pub const MOMENT_EXAMPLE: &str =
+    "We were lucky that Amanda was online, she\u{2019}s the only person who knows this system. \
 It would have taken hours to diagnose without her";
 
 /// Drill plans belong to this question.
@@ -280,7 +283,9 @@ pub fn step(id: &str) -> Option<&'static Step> {
 
 /// The questions of one step, in order.
 pub fn questions_of(step_id: &str) -> impl Iterator<Item = &'static Question> + '_ {
-    QUESTIONS.iter().filter(move |question| question.step == step_id)
+    QUESTIONS
+        .iter()
+        .filter(move |question| question.step == step_id)
 }
 
 #[cfg(test)]
@@ -290,7 +295,9 @@ mod tests {
     const ARTICLE_QUESTIONS: &str = include_str!("tests/fixtures/article-questions.txt");
 
     fn article_questions() -> impl Iterator<Item = &'static str> {
-        ARTICLE_QUESTIONS.lines().filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        ARTICLE_QUESTIONS
+            .lines()
+            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
     }
 
     /// Every sentence of the worksheet that quotes the article.
@@ -307,10 +314,20 @@ mod tests {
     #[test]
     fn ids_are_unique() {
         for (index, question) in QUESTIONS.iter().enumerate() {
-            assert!(QUESTIONS[index + 1..].iter().all(|other| other.id != question.id), "duplicate {}", question.id);
+            assert!(
+                QUESTIONS[index + 1..]
+                    .iter()
+                    .all(|other| other.id != question.id),
+                "duplicate {}",
+                question.id
+            );
         }
         for (index, step) in STEPS.iter().enumerate() {
-            assert!(STEPS[index + 1..].iter().all(|other| other.id != step.id), "duplicate {}", step.id);
+            assert!(
+                STEPS[index + 1..].iter().all(|other| other.id != step.id),
+                "duplicate {}",
+                step.id
+            );
         }
     }
 
@@ -318,7 +335,10 @@ mod tests {
     fn every_question_of_the_article_is_asked() {
         let quoted = quoted_texts();
         for sentence in article_questions() {
-            assert!(quoted.iter().any(|text| text.contains(sentence)), "the worksheet does not ask: {sentence}");
+            assert!(
+                quoted.iter().any(|text| text.contains(sentence)),
+                "the worksheet does not ask: {sentence}"
+            );
         }
     }
 
@@ -327,9 +347,15 @@ mod tests {
         let mut last_step = 0;
         for question in QUESTIONS {
             let position = STEPS.iter().position(|step| step.id == question.step);
-            let Some(position) = position else { panic!("{} names an unknown step", question.id) };
+            let Some(position) = position else {
+                panic!("{} names an unknown step", question.id)
+            };
             assert_eq!(STEPS[position].kind, StepKind::Questions, "{}", question.id);
-            assert!(position >= last_step, "{} is out of step order", question.id);
+            assert!(
+                position >= last_step,
+                "{} is out of step order",
+                question.id
+            );
             last_step = position;
         }
         assert!(question(DRILL_QUESTION).is_some());
@@ -338,10 +364,18 @@ mod tests {
     #[test]
     fn every_question_step_has_questions_and_help() {
         for step in STEPS.iter().filter(|step| step.kind == StepKind::Questions) {
-            assert!(questions_of(step.id).count() > 0, "{} has no questions", step.id);
+            assert!(
+                questions_of(step.id).count() > 0,
+                "{} has no questions",
+                step.id
+            );
         }
         for question in QUESTIONS {
-            assert!(!question.help.is_empty() && !question.example.is_empty(), "{}", question.id);
+            assert!(
+                !question.help.is_empty() && !question.example.is_empty(),
+                "{}",
+                question.id
+            );
         }
     }
 }

@@ -53,6 +53,11 @@ pub fn save_review(
     store.write(&review_key(&review.id), &json)
 }
 
+/// Removes a review from the store.
+pub fn delete_review(store: &dyn Store, review_id: &str) -> Result<(), StoreError> {
+    store.remove(&review_key(review_id))
+}
+
 /// A stored entry that could not be loaded. It is left where it is, untouched.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadProblem {
@@ -117,6 +122,21 @@ mod tests {
         let loaded = load_reviews(&store).unwrap();
         assert_eq!(loaded.reviews, vec![review]);
         assert!(loaded.problems.is_empty());
+    }
+
+    #[test]
+    fn a_deleted_review_no_longer_loads() {
+        let store = MemoryStore::default();
+        save_review(&store, &Review::new("gone", "x", 1), 1, "test").unwrap();
+        save_review(&store, &Review::new("kept", "y", 1), 1, "test").unwrap();
+        delete_review(&store, "gone").unwrap();
+        let ids: Vec<String> = load_reviews(&store)
+            .unwrap()
+            .reviews
+            .into_iter()
+            .map(|r| r.id)
+            .collect();
+        assert_eq!(ids, ["kept"]);
     }
 
     #[test]

@@ -10,11 +10,11 @@ pub mod store;
 pub mod summary;
 
 pub use catalogue::{Question, Step, StepKind, QUESTIONS, STEPS};
-pub use drafts::{load_reviews, save_review, LoadProblem, LoadedDrafts};
+pub use drafts::{delete_review, load_reviews, save_review, LoadProblem, LoadedDrafts};
 pub use markdown::export_markdown;
 pub use review::{
-    Action, ActionField, ActionId, Dial, Direction, DrillField, DrillKind, DrillPlan, Luck, Mode, Moment, MomentId,
-    Observation, ObservationId, Removed, Review, Scene, SceneField,
+    Action, ActionField, ActionId, Dial, Direction, DrillField, DrillKind, DrillPlan, Luck, Mode,
+    Moment, MomentId, Observation, ObservationId, Removed, Review, Scene, SceneField,
 };
 pub use route::Route;
 pub use store::{MemoryStore, Store, StoreError};

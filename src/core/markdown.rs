@@ -44,14 +44,31 @@ fn push_scene(out: &mut String, review: &Review) {
         ("What happened", scene.what_happened.as_str()),
         ("Link", scene.link.as_str()),
         ("Date", scene.date.as_str()),
-        (if self_reflection { "Written by" } else { "Facilitator" }, scene.facilitator.as_str()),
+        (
+            if self_reflection {
+                "Written by"
+            } else {
+                "Facilitator"
+            },
+            scene.facilitator.as_str(),
+        ),
     ];
     if !self_reflection {
         rows.push(("Participants", scene.participants.as_str()));
     }
-    rows.push(("Mode", if self_reflection { "personal reflection" } else { "facilitated meeting" }));
+    rows.push((
+        "Mode",
+        if self_reflection {
+            "personal reflection"
+        } else {
+            "facilitated meeting"
+        },
+    ));
     out.push_str("| Detail | Value |\n|---|---|\n");
-    for (label, value) in rows.into_iter().filter(|(_, value)| !value.trim().is_empty()) {
+    for (label, value) in rows
+        .into_iter()
+        .filter(|(_, value)| !value.trim().is_empty())
+    {
         out.push_str(&format!("| {label} | {} |\n", escape_cell(value)));
     }
     out.push('\n');
@@ -72,8 +89,9 @@ fn push_moments(out: &mut String, review: &Review) {
 }
 
 fn push_question_step(out: &mut String, review: &Review, step: &Step) {
-    let answered: Vec<_> =
-        questions_of(step.id).filter(|question| review.observations_for(question.id).next().is_some()).collect();
+    let answered: Vec<_> = questions_of(step.id)
+        .filter(|question| review.observations_for(question.id).next().is_some())
+        .collect();
     let with_drill = step.id == "frequency" && !review.drill.is_empty();
     if answered.is_empty() && !with_drill {
         return;
@@ -97,7 +115,11 @@ fn observation_labels(observation: &Observation) -> String {
         .luck
         .map(|luck| luck.label().to_owned())
         .into_iter()
-        .chain(observation.dial.map(|dial| format!("dial: {}", dial.label())))
+        .chain(
+            observation
+                .dial
+                .map(|dial| format!("dial: {}", dial.label())),
+        )
         .collect();
     if labels.is_empty() {
         String::new()
@@ -129,7 +151,11 @@ fn push_actions(out: &mut String, review: &Review) {
     }
     out.push_str("## Actions\n\n| Action | Owner | Due | From observation |\n|---|---|---|---|\n");
     for action in &review.actions {
-        let from = action.from.and_then(|id| review.observation(id)).map(|o| o.text.as_str()).unwrap_or_default();
+        let from = action
+            .from
+            .and_then(|id| review.observation(id))
+            .map(|o| o.text.as_str())
+            .unwrap_or_default();
         out.push_str(&format!(
             "| {} | {} | {} | {} |\n",
             escape_cell(&action.what),
@@ -148,7 +174,11 @@ fn push_ledger(out: &mut String, review: &Review) {
     }
     out.push_str("## Luck ledger\n\n");
     for entry in entries {
-        push_item(out, &entry.moment.text, &format!(" *({})*", entry.source.label()));
+        push_item(
+            out,
+            &entry.moment.text,
+            &format!(" *({})*", entry.source.label()),
+        );
         for explanation in entry.explanations {
             out.push_str("  - ");
             out.push_str(&escape_text(&explanation.text, "    "));
@@ -171,7 +201,12 @@ fn push_item(out: &mut String, text: &str, suffix: &str) {
 /// HTML the export writes; GFM has no other way to break a line inside a cell.
 pub fn escape_cell(text: &str) -> String {
     let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
-    normalised.trim_end_matches('\n').split('\n').map(escape_line).collect::<Vec<_>>().join("<br>")
+    normalised
+        .trim_end_matches('\n')
+        .split('\n')
+        .map(escape_line)
+        .collect::<Vec<_>>()
+        .join("<br>")
 }
 
 /// Escapes text that may span several lines. Line breaks become hard breaks, and continuation lines are

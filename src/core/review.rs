@@ -56,6 +56,16 @@ pub enum DrillKind {
 
 impl Luck {
     pub const ALL: [Luck; 2] = [Luck::Decreasing, Luck::Increasing];
+    /// A short stable name, for form values.
+    pub fn key(self) -> &'static str {
+        match self {
+            Luck::Decreasing => "decreasing",
+            Luck::Increasing => "increasing",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<Luck> {
+        Luck::ALL.into_iter().find(|luck| luck.key() == key)
+    }
     pub fn label(self) -> &'static str {
         match self {
             Luck::Decreasing => "decreasing luck",
@@ -66,6 +76,18 @@ impl Luck {
 
 impl Dial {
     pub const ALL: [Dial; 4] = [Dial::TurnUp, Dial::Start, Dial::Stop, Dial::Keep];
+    /// A short stable name, for form values.
+    pub fn key(self) -> &'static str {
+        match self {
+            Dial::TurnUp => "turn-up",
+            Dial::Start => "start",
+            Dial::Stop => "stop",
+            Dial::Keep => "keep",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<Dial> {
+        Dial::ALL.into_iter().find(|dial| dial.key() == key)
+    }
     pub fn label(self) -> &'static str {
         match self {
             Dial::TurnUp => "turn up",
@@ -77,7 +99,11 @@ impl Dial {
 }
 
 impl DrillKind {
-    pub const ALL: [DrillKind; 3] = [DrillKind::PracticeDrill, DrillKind::GameDay, DrillKind::ChaosExperiment];
+    pub const ALL: [DrillKind; 3] = [
+        DrillKind::PracticeDrill,
+        DrillKind::GameDay,
+        DrillKind::ChaosExperiment,
+    ];
     pub fn label(self) -> &'static str {
         match self {
             DrillKind::PracticeDrill => "practice drill",
@@ -190,7 +216,9 @@ pub enum DrillField {
 impl DrillPlan {
     pub fn is_empty(&self) -> bool {
         self.kind.is_none()
-            && [&self.scenario, &self.host, &self.participants, &self.date].iter().all(|text| text.trim().is_empty())
+            && [&self.scenario, &self.host, &self.participants, &self.date]
+                .iter()
+                .all(|text| text.trim().is_empty())
     }
 }
 
@@ -308,7 +336,11 @@ impl Review {
             return None;
         }
         let id = MomentId(self.allocate_id());
-        self.moments.push(Moment { id, text: text.to_owned(), explained_by: Vec::new() });
+        self.moments.push(Moment {
+            id,
+            text: text.to_owned(),
+            explained_by: Vec::new(),
+        });
         self.updated_at = now;
         Some(id)
     }
@@ -335,7 +367,11 @@ impl Review {
 
     /// Links or unlinks an observation as an explanation of a moment.
     pub fn toggle_explanation(&mut self, moment: MomentId, observation: ObservationId, now: u64) {
-        if let Some(moment) = self.moments.iter_mut().find(|candidate| candidate.id == moment) {
+        if let Some(moment) = self
+            .moments
+            .iter_mut()
+            .find(|candidate| candidate.id == moment)
+        {
             match moment.explained_by.iter().position(|id| *id == observation) {
                 Some(position) => {
                     moment.explained_by.remove(position);
@@ -349,27 +385,49 @@ impl Review {
     // Observations --------------------------------------------------------------------------------------------
 
     /// Adds an observation to a question. Blank text adds nothing and returns `None`.
-    pub fn add_observation(&mut self, question: &str, text: &str, now: u64) -> Option<ObservationId> {
+    pub fn add_observation(
+        &mut self,
+        question: &str,
+        text: &str,
+        now: u64,
+    ) -> Option<ObservationId> {
         if text.trim().is_empty() {
             return None;
         }
         let id = ObservationId(self.allocate_id());
-        self.observations.push(Observation { id, question: question.to_owned(), text: text.to_owned(), luck: None, dial: None });
+        self.observations.push(Observation {
+            id,
+            question: question.to_owned(),
+            text: text.to_owned(),
+            luck: None,
+            dial: None,
+        });
         self.updated_at = now;
         Some(id)
     }
 
     /// The observations answering one question, in their order.
-    pub fn observations_for<'a>(&'a self, question: &'a str) -> impl Iterator<Item = &'a Observation> + 'a {
-        self.observations.iter().filter(move |observation| observation.question == question)
+    pub fn observations_for<'a>(
+        &'a self,
+        question: &'a str,
+    ) -> impl Iterator<Item = &'a Observation> + 'a {
+        self.observations
+            .iter()
+            .filter(move |observation| observation.question == question)
     }
 
     pub fn observation(&self, id: ObservationId) -> Option<&Observation> {
-        self.observations.iter().find(|observation| observation.id == id)
+        self.observations
+            .iter()
+            .find(|observation| observation.id == id)
     }
 
     pub fn edit_observation(&mut self, id: ObservationId, text: &str, now: u64) {
-        if let Some(observation) = self.observations.iter_mut().find(|observation| observation.id == id) {
+        if let Some(observation) = self
+            .observations
+            .iter_mut()
+            .find(|observation| observation.id == id)
+        {
             if observation.text != text {
                 observation.text = text.to_owned();
                 self.updated_at = now;
@@ -378,14 +436,22 @@ impl Review {
     }
 
     pub fn set_luck(&mut self, id: ObservationId, luck: Option<Luck>, now: u64) {
-        if let Some(observation) = self.observations.iter_mut().find(|observation| observation.id == id) {
+        if let Some(observation) = self
+            .observations
+            .iter_mut()
+            .find(|observation| observation.id == id)
+        {
             observation.luck = luck;
             self.updated_at = now;
         }
     }
 
     pub fn set_dial(&mut self, id: ObservationId, dial: Option<Dial>, now: u64) {
-        if let Some(observation) = self.observations.iter_mut().find(|observation| observation.id == id) {
+        if let Some(observation) = self
+            .observations
+            .iter_mut()
+            .find(|observation| observation.id == id)
+        {
             observation.dial = dial;
             self.updated_at = now;
         }
@@ -393,14 +459,23 @@ impl Review {
 
     /// Moves an observation past its neighbour within the same question. At either end it stays put.
     pub fn move_observation(&mut self, id: ObservationId, direction: Direction, now: u64) {
-        let Some(position) = self.observations.iter().position(|observation| observation.id == id) else { return };
+        let Some(position) = self
+            .observations
+            .iter()
+            .position(|observation| observation.id == id)
+        else {
+            return;
+        };
         let question = self.observations[position].question.clone();
         let same_question = |observation: &Observation| observation.question == question;
         let neighbour = match direction {
-            Direction::Up => self.observations[..position].iter().rposition(same_question),
-            Direction::Down => {
-                self.observations[position + 1..].iter().position(same_question).map(|offset| position + 1 + offset)
-            }
+            Direction::Up => self.observations[..position]
+                .iter()
+                .rposition(same_question),
+            Direction::Down => self.observations[position + 1..]
+                .iter()
+                .position(same_question)
+                .map(|offset| position + 1 + offset),
         };
         if let Some(neighbour) = neighbour {
             self.observations.swap(position, neighbour);
@@ -409,7 +484,11 @@ impl Review {
     }
 
     /// Deletes an observation. Links to it from actions and moments are kept, so that undo restores them.
-    pub fn remove_observation(&mut self, id: ObservationId, now: u64) -> Option<Removed<Observation>> {
+    pub fn remove_observation(
+        &mut self,
+        id: ObservationId,
+        now: u64,
+    ) -> Option<Removed<Observation>> {
         let removed = remove_where(&mut self.observations, |observation| observation.id == id)?;
         self.updated_at = now;
         Some(removed)
@@ -423,12 +502,23 @@ impl Review {
     // Actions -------------------------------------------------------------------------------------------------
 
     /// Adds an action, optionally from an observation. Blank text adds nothing.
-    pub fn add_action(&mut self, what: &str, from: Option<ObservationId>, now: u64) -> Option<ActionId> {
+    pub fn add_action(
+        &mut self,
+        what: &str,
+        from: Option<ObservationId>,
+        now: u64,
+    ) -> Option<ActionId> {
         if what.trim().is_empty() {
             return None;
         }
         let id = ActionId(self.allocate_id());
-        self.actions.push(Action { id, what: what.to_owned(), owner: String::new(), due: String::new(), from });
+        self.actions.push(Action {
+            id,
+            what: what.to_owned(),
+            owner: String::new(),
+            due: String::new(),
+            from,
+        });
         self.updated_at = now;
         Some(id)
     }
@@ -449,7 +539,9 @@ impl Review {
 
     /// The actions that came from one observation.
     pub fn actions_from(&self, observation: ObservationId) -> impl Iterator<Item = &Action> + '_ {
-        self.actions.iter().filter(move |action| action.from == Some(observation))
+        self.actions
+            .iter()
+            .filter(move |action| action.from == Some(observation))
     }
 
     pub fn remove_action(&mut self, id: ActionId, now: u64) -> Option<Removed<Action>> {
@@ -503,7 +595,10 @@ impl Review {
 
 fn remove_where<T>(items: &mut Vec<T>, matches: impl Fn(&T) -> bool) -> Option<Removed<T>> {
     let index = items.iter().position(matches)?;
-    Some(Removed { item: items.remove(index), index })
+    Some(Removed {
+        item: items.remove(index),
+        index,
+    })
 }
 
 fn restore<T>(items: &mut Vec<T>, removed: Removed<T>) {
@@ -519,7 +614,10 @@ mod tests {
     const OTHER: &str = "decreasing.stop";
 
     fn texts(review: &Review, question: &str) -> Vec<String> {
-        review.observations_for(question).map(|observation| observation.text.clone()).collect()
+        review
+            .observations_for(question)
+            .map(|observation| observation.text.clone())
+            .collect()
     }
 
     #[test]
@@ -528,7 +626,10 @@ mod tests {
         let first = review.add_observation(Q, "  *We* skip reviews ", 20);
         let second = review.add_observation(Q, "No alerts on the queue", 30);
         assert_ne!(first, second);
-        assert_eq!(texts(&review, Q), ["  *We* skip reviews ", "No alerts on the queue"]);
+        assert_eq!(
+            texts(&review, Q),
+            ["  *We* skip reviews ", "No alerts on the queue"]
+        );
         assert_eq!(review.updated_at, 30);
     }
 
@@ -538,7 +639,11 @@ mod tests {
         assert_eq!(review.add_observation(Q, " \n\t", 20), None);
         assert_eq!(review.add_moment("  ", 20), None);
         assert_eq!(review.add_action("", None, 20), None);
-        assert!(review.observations.is_empty() && review.moments.is_empty() && review.actions.is_empty());
+        assert!(
+            review.observations.is_empty()
+                && review.moments.is_empty()
+                && review.actions.is_empty()
+        );
         assert_eq!(review.updated_at, 10);
     }
 
@@ -595,7 +700,14 @@ mod tests {
         review.add_action("b", None, 1);
         let removed = review.remove_action(first, 2).unwrap();
         review.restore_action(removed, 3);
-        assert_eq!(review.actions.iter().map(|a| a.what.as_str()).collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!(
+            review
+                .actions
+                .iter()
+                .map(|a| a.what.as_str())
+                .collect::<Vec<_>>(),
+            ["a", "b"]
+        );
 
         let moment = review.add_moment("m1", 1).unwrap();
         review.add_moment("m2", 1);
@@ -620,7 +732,10 @@ mod tests {
         let mut review = Review::new("r", "t", 0);
         review.set_scene_field(SceneField::Facilitator, "Kim", 5);
         review.set_scene_field(SceneField::Facilitator, "Kim", 9);
-        assert_eq!((review.scene.facilitator.as_str(), review.updated_at), ("Kim", 5));
+        assert_eq!(
+            (review.scene.facilitator.as_str(), review.updated_at),
+            ("Kim", 5)
+        );
         review.set_drill_field(DrillField::Host, "Ana", 6);
         review.set_drill_kind(Some(DrillKind::GameDay), 7);
         assert!(!review.drill.is_empty());
@@ -635,13 +750,33 @@ mod tests {
         let observation = review.add_observation(Q, "a", 2).unwrap();
         review.add_action("b", Some(observation), 3);
         let copy = review.duplicate("r2", 9);
-        assert_eq!((copy.id.as_str(), copy.title.as_str(), copy.created_at), ("r2", "Copy of Outage", 9));
-        assert_eq!((copy.observations.clone(), copy.actions.clone()), (review.observations, review.actions));
+        assert_eq!(
+            (copy.id.as_str(), copy.title.as_str(), copy.created_at),
+            ("r2", "Copy of Outage", 9)
+        );
+        assert_eq!(
+            (copy.observations.clone(), copy.actions.clone()),
+            (review.observations, review.actions)
+        );
+    }
+
+    #[test]
+    fn luck_and_dial_keys_round_trip() {
+        for luck in Luck::ALL {
+            assert_eq!(Luck::from_key(luck.key()), Some(luck));
+        }
+        for dial in Dial::ALL {
+            assert_eq!(Dial::from_key(dial.key()), Some(dial));
+        }
+        assert_eq!(Dial::from_key(""), None);
     }
 
     #[test]
     fn untitled_reviews_get_a_display_title() {
         assert_eq!(Review::new("r", "  ", 0).display_title(), "Untitled review");
-        assert_eq!(Review::new("r", "DB failover", 0).display_title(), "DB failover");
+        assert_eq!(
+            Review::new("r", "DB failover", 0).display_title(),
+            "DB failover"
+        );
     }
 }

@@ -7,15 +7,23 @@ use crate::catalogue::{step, STEPS};
 pub enum Route {
     Home,
     /// One step of a review, by step id.
-    Step { review: String, step: &'static str },
+    Step {
+        review: String,
+        step: &'static str,
+    },
     /// The Markdown export of one review.
-    Export { review: String },
+    Export {
+        review: String,
+    },
 }
 
 impl Route {
     /// The first step of a review.
     pub fn start_of(review: &str) -> Route {
-        Route::Step { review: review.to_owned(), step: STEPS[0].id }
+        Route::Step {
+            review: review.to_owned(),
+            step: STEPS[0].id,
+        }
     }
 
     /// Reads a location hash such as `#/review/abc/decreasing`. Anything unrecognised is the home screen; an
@@ -25,9 +33,14 @@ impl Route {
         let parts: Vec<&str> = path.split('/').filter(|part| !part.is_empty()).collect();
         match parts.as_slice() {
             ["review", id] if is_review_id(id) => Route::start_of(id),
-            ["review", id, "export"] if is_review_id(id) => Route::Export { review: id.to_string() },
+            ["review", id, "export"] if is_review_id(id) => Route::Export {
+                review: id.to_string(),
+            },
             ["review", id, step_id] if is_review_id(id) => match step(step_id) {
-                Some(step) => Route::Step { review: id.to_string(), step: step.id },
+                Some(step) => Route::Step {
+                    review: id.to_string(),
+                    step: step.id,
+                },
                 None => Route::start_of(id),
             },
             _ => Route::Home,
@@ -62,8 +75,16 @@ mod tests {
 
     #[test]
     fn routes_round_trip_through_the_hash() {
-        let mut routes = vec![Route::Home, Route::Export { review: "k3x9".into() }];
-        routes.extend(STEPS.iter().map(|step| Route::Step { review: "k3x9".into(), step: step.id }));
+        let mut routes = vec![
+            Route::Home,
+            Route::Export {
+                review: "k3x9".into(),
+            },
+        ];
+        routes.extend(STEPS.iter().map(|step| Route::Step {
+            review: "k3x9".into(),
+            step: step.id,
+        }));
         for route in routes {
             assert_eq!(Route::from_hash(&route.to_hash()), route);
         }
@@ -72,12 +93,23 @@ mod tests {
     #[test]
     fn a_review_without_a_known_step_opens_at_the_first_step() {
         assert_eq!(Route::from_hash("#/review/abc"), Route::start_of("abc"));
-        assert_eq!(Route::from_hash("#/review/abc/nowhere"), Route::start_of("abc"));
+        assert_eq!(
+            Route::from_hash("#/review/abc/nowhere"),
+            Route::start_of("abc")
+        );
     }
 
     #[test]
     fn unknown_or_hostile_hashes_go_home() {
-        for hash in ["", "#", "#/nowhere", "#/review/", "#/review/a b", "#/review/<x>/export", "#/review/a/b/c"] {
+        for hash in [
+            "",
+            "#",
+            "#/nowhere",
+            "#/review/",
+            "#/review/a b",
+            "#/review/<x>/export",
+            "#/review/a/b/c",
+        ] {
             assert_eq!(Route::from_hash(hash), Route::Home, "{hash}");
         }
     }

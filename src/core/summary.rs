@@ -33,12 +33,21 @@ pub fn step_progress(review: &Review, step: &Step) -> Progress {
                 !review.scene.date.trim().is_empty(),
                 !review.moments.is_empty(),
             ];
-            Progress { done: filled.iter().filter(|filled| **filled).count(), total: filled.len() }
+            Progress {
+                done: filled.iter().filter(|filled| **filled).count(),
+                total: filled.len(),
+            }
         }
         StepKind::Questions => {
             let questions: Vec<_> = questions_of(step.id).collect();
-            let done = questions.iter().filter(|question| review.observations_for(question.id).next().is_some()).count();
-            Progress { done, total: questions.len() }
+            let done = questions
+                .iter()
+                .filter(|question| review.observations_for(question.id).next().is_some())
+                .count();
+            Progress {
+                done,
+                total: questions.len(),
+            }
         }
         StepKind::Actions => {
             let done = review
@@ -46,7 +55,10 @@ pub fn step_progress(review: &Review, step: &Step) -> Progress {
                 .iter()
                 .filter(|action| !action.owner.trim().is_empty() && !action.due.trim().is_empty())
                 .count();
-            Progress { done, total: review.actions.len() }
+            Progress {
+                done,
+                total: review.actions.len(),
+            }
         }
         StepKind::Summary => Progress { done: 0, total: 0 },
     }
@@ -90,16 +102,27 @@ pub fn ledger(review: &Review) -> Vec<LedgerEntry<'_>> {
         .moments
         .iter()
         .map(|moment| {
-            let explanations: Vec<&Observation> =
-                moment.explained_by.iter().filter_map(|id| review.observation(*id)).collect();
-            let has = |luck: Luck| explanations.iter().any(|observation| observation.luck == Some(luck));
+            let explanations: Vec<&Observation> = moment
+                .explained_by
+                .iter()
+                .filter_map(|id| review.observation(*id))
+                .collect();
+            let has = |luck: Luck| {
+                explanations
+                    .iter()
+                    .any(|observation| observation.luck == Some(luck))
+            };
             let source = match (has(Luck::Increasing), has(Luck::Decreasing)) {
                 (true, true) => LuckSource::Both,
                 (true, false) => LuckSource::Preparation,
                 (false, true) => LuckSource::Gap,
                 (false, false) => LuckSource::Unexplained,
             };
-            LedgerEntry { moment, explanations, source }
+            LedgerEntry {
+                moment,
+                explanations,
+                source,
+            }
         })
         .collect()
 }
@@ -118,7 +141,13 @@ mod tests {
         review.add_observation("decreasing.normalised", "a", 1);
         review.add_observation("decreasing.normalised", "b", 1);
         review.add_observation("decreasing.stop", "c", 1);
-        assert_eq!(step_progress(&review, decreasing), Progress { done: 2, total: before.total });
+        assert_eq!(
+            step_progress(&review, decreasing),
+            Progress {
+                done: 2,
+                total: before.total
+            }
+        );
         assert_eq!(step_progress(&review, step("increasing").unwrap()).done, 0);
     }
 
@@ -126,25 +155,42 @@ mod tests {
     fn the_scene_counts_filled_fields_and_actions_count_complete_ones() {
         let mut review = Review::new("r", "Title", 0);
         review.add_moment("We were lucky that the backup ran", 1);
-        assert_eq!(step_progress(&review, &STEPS[0]), Progress { done: 2, total: 4 });
+        assert_eq!(
+            step_progress(&review, &STEPS[0]),
+            Progress { done: 2, total: 4 }
+        );
         let action = review.add_action("Write it down", None, 1).unwrap();
         review.add_action("Other", None, 1);
         review.set_action_field(action, crate::review::ActionField::Owner, "Kim", 1);
         review.set_action_field(action, crate::review::ActionField::Due, "2026-12-01", 1);
         let actions = step("actions").unwrap();
-        assert_eq!(step_progress(&review, actions), Progress { done: 1, total: 2 });
-        assert_eq!(step_progress(&review, actions).describe(actions.kind), "1 of 2 with owner and date");
+        assert_eq!(
+            step_progress(&review, actions),
+            Progress { done: 1, total: 2 }
+        );
+        assert_eq!(
+            step_progress(&review, actions).describe(actions.kind),
+            "1 of 2 with owner and date"
+        );
     }
 
     #[test]
     fn the_ledger_judges_each_moment_by_its_tagged_explanations() {
         let mut review = Review::new("r", "", 0);
-        let prepared = review.add_observation("increasing.measuring", "SLI dashboard", 1).unwrap();
-        let gap = review.add_observation("decreasing.normalised", "Only Amanda knows it", 1).unwrap();
-        let untagged = review.add_observation("decreasing.stop", "untagged", 1).unwrap();
+        let prepared = review
+            .add_observation("increasing.measuring", "SLI dashboard", 1)
+            .unwrap();
+        let gap = review
+            .add_observation("decreasing.normalised", "Only Amanda knows it", 1)
+            .unwrap();
+        let untagged = review
+            .add_observation("decreasing.stop", "untagged", 1)
+            .unwrap();
         review.set_luck(prepared, Some(Luck::Increasing), 1);
         review.set_luck(gap, Some(Luck::Decreasing), 1);
-        let moments: Vec<_> = (0..4).map(|n| review.add_moment(&format!("m{n}"), 1).unwrap()).collect();
+        let moments: Vec<_> = (0..4)
+            .map(|n| review.add_moment(&format!("m{n}"), 1).unwrap())
+            .collect();
         review.toggle_explanation(moments[0], prepared, 1);
         review.toggle_explanation(moments[1], gap, 1);
         review.toggle_explanation(moments[2], prepared, 1);
@@ -152,13 +198,23 @@ mod tests {
         review.toggle_explanation(moments[3], untagged, 1);
 
         let sources: Vec<LuckSource> = ledger(&review).iter().map(|entry| entry.source).collect();
-        assert_eq!(sources, [LuckSource::Preparation, LuckSource::Gap, LuckSource::Both, LuckSource::Unexplained]);
+        assert_eq!(
+            sources,
+            [
+                LuckSource::Preparation,
+                LuckSource::Gap,
+                LuckSource::Both,
+                LuckSource::Unexplained
+            ]
+        );
     }
 
     #[test]
     fn deleted_explanations_drop_out_of_the_ledger() {
         let mut review = Review::new("r", "", 0);
-        let observation = review.add_observation("decreasing.normalised", "gone soon", 1).unwrap();
+        let observation = review
+            .add_observation("decreasing.normalised", "gone soon", 1)
+            .unwrap();
         review.set_luck(observation, Some(Luck::Decreasing), 1);
         let moment = review.add_moment("m", 1).unwrap();
         review.toggle_explanation(moment, observation, 1);

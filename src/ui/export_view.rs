@@ -3,7 +3,7 @@
 use gotlucky_core::{export_markdown, Route};
 use leptos::prelude::*;
 
-use super::question_step::MissingReview;
+use super::review_screen::MissingReview;
 use crate::workspace::Workspace;
 
 /// The export screen.
@@ -20,9 +20,12 @@ pub fn ExportView(review_id: String) -> impl IntoView {
         <Show when=move || markdown.with(Option::is_some) fallback=|| view! { <MissingReview/> }>
             <h1>"Export Markdown"</h1>
             <p>"Paste this into a wiki page. Everything typed shows there exactly as typed."</p>
-            <textarea class="markdown" aria-label="Markdown" readonly rows="16" prop:value=move || markdown.get().unwrap_or_default()></textarea>
-            <nav class="step-nav" aria-label="Review">
-                <a href=move || id.with_value(|id| Route::Question { review: id.clone() }.to_hash())>"Back to the review"</a>
+            <textarea class="markdown" aria-label="Markdown" readonly rows="20" prop:value=move || markdown.get().unwrap_or_default()></textarea>
+            <nav class="step-nav" aria-label="Export">
+                <a href=move || id.with_value(|id| Route::start_of(id).to_hash())>"Back to the review"</a>
+                <a href=move || id.with_value(|id| Route::Step { review: id.clone(), step: "review" }.to_hash())>
+                    "Back to the summary"
+                </a>
             </nav>
         </Show>
     }

@@ -1,9 +1,19 @@
 //! The user interface: components that display the workspace and dispatch to it, holding no review logic.
 
+mod actions_step;
 mod app;
+mod drafts;
+mod drill_plan;
 mod export_view;
+mod field;
 mod home;
-mod question_step;
+mod observation_item;
+mod question_card;
+mod review_screen;
+mod scene_step;
+mod shortcuts;
 mod status;
+mod stepper;
+mod summary_step;
 
 pub use app::App;

@@ -1,4 +1,4 @@
-//! Save indicator and storage warnings: what a facilitator needs to trust that nothing is lost.
+//! Save indicator, storage warnings and the undo notice: what a facilitator needs to trust that nothing is lost.
 
 use leptos::prelude::*;
 
@@ -32,5 +32,22 @@ pub fn StorageBanner() -> impl IntoView {
                 </div>
             })
         }}
+    }
+}
+
+/// After a deletion: what was deleted, and a button to bring it back.
+#[component]
+pub fn UndoNotice() -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    view! {
+        <div class="undo" role="status">
+            {move || workspace.deleted.with(|deleted| deleted.as_ref().map(|deleted| deleted.describe())).map(|message| view! {
+                <p>
+                    {message} " "
+                    <button type="button" on:click=move |_| workspace.undo()>"Undo"</button>
+                    <button type="button" class="secondary" on:click=move |_| workspace.deleted.set(None)>"Dismiss"</button>
+                </p>
+            })}
+        </div>
     }
 }

@@ -65,8 +65,12 @@ fn list_item_texts(markdown: &str) -> Vec<String> {
             }
             Event::Rule => {}
             Event::Start(Tag::Table(_) | Tag::TableHead | Tag::TableRow | Tag::TableCell) => {}
-            Event::End(TagEnd::Table | TagEnd::TableHead | TagEnd::TableRow | TagEnd::TableCell) => {}
-            other if current.is_none() => panic!("unexpected {other:?} outside items in:\n{markdown}"),
+            Event::End(
+                TagEnd::Table | TagEnd::TableHead | TagEnd::TableRow | TagEnd::TableCell,
+            ) => {}
+            other if current.is_none() => {
+                panic!("unexpected {other:?} outside items in:\n{markdown}")
+            }
             other => panic!("unexpected {other:?} in an item in:\n{markdown}"),
         }
     }
@@ -128,8 +132,12 @@ fn the_title_is_the_only_top_heading_and_reads_as_typed() {
 /// The text of every table body cell, row by row; `<br>` is the export's line break inside a cell.
 fn table_rows(markdown: &str) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
-    let (mut in_head, mut row, mut cell): (bool, Vec<String>, Option<String>) = (false, Vec::new(), None);
-    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+    let (mut in_head, mut row, mut cell): (bool, Vec<String>, Option<String>) =
+        (false, Vec::new(), None);
+    for event in Parser::new_ext(
+        markdown,
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+    ) {
         match event {
             Event::Start(Tag::TableHead) => in_head = true,
             Event::End(TagEnd::TableHead) => {
@@ -150,7 +158,13 @@ fn table_rows(markdown: &str) -> Vec<Vec<String>> {
                     cell.push('\n')
                 }
             }
-            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Link { .. } | Tag::Strikethrough | Tag::Image { .. })
+            Event::Start(
+                Tag::Emphasis
+                | Tag::Strong
+                | Tag::Link { .. }
+                | Tag::Strikethrough
+                | Tag::Image { .. },
+            )
             | Event::Code(_)
             | Event::InlineHtml(_)
                 if cell.is_some() =>
@@ -175,7 +189,9 @@ fn hostile_actions_stay_in_their_cells_as_typed() {
     // The first table is the review's details (only the mode here); the actions table follows.
     let actions = &rows[rows.len() - HOSTILE.len()..];
     for (row, text) in actions.iter().zip(HOSTILE) {
-        let expected = text.trim_start_matches([' ', '\t']).trim_end_matches([' ', '\t']);
+        let expected = text
+            .trim_start_matches([' ', '\t'])
+            .trim_end_matches([' ', '\t']);
         assert_eq!(row.len(), 4, "row for {text:?} in:\n{markdown}");
         // A cell's surrounding white space is not part of its text in GFM.
         assert_eq!(row[0].trim(), expected, "in:\n{markdown}");

@@ -1,0 +1,111 @@
+//! The actions step: every action of the review in one list, editable.
+
+use gotlucky_core::{ActionField, ActionId, Route};
+use leptos::prelude::*;
+
+use super::field::TextField;
+use super::review_screen::{step_of_question, ReviewContext};
+use crate::workspace::Deleted;
+
+/// All actions, with a field to add one that comes from no particular observation.
+#[component]
+pub fn ActionsStep() -> impl IntoView {
+    let context = expect_context::<ReviewContext>();
+    let ids = move || {
+        context
+            .read(|review| review.actions.iter().map(|a| a.id).collect::<Vec<_>>())
+            .unwrap_or_default()
+    };
+    let draft = RwSignal::new(String::new());
+    let add = move || {
+        let what = draft.get_untracked();
+        if context
+            .update(|review, now| review.add_action(&what, None, now))
+            .flatten()
+            .is_some()
+        {
+            draft.set(String::new());
+        }
+    };
+
+    view! {
+        <p class="help">"Make an action from any observation in the earlier steps, or add one here."</p>
+        <ul class="items" aria-label="Actions">
+            <For each=ids key=|id| *id let:id>
+                <ActionItem id=id/>
+            </For>
+        </ul>
+        <form class="add" on:submit=move |event| { event.prevent_default(); add(); }>
+            <label class="field">
+                <span class="field-label">"New action"</span>
+                <input
+                    type="text"
+                    autocomplete="off"
+                    placeholder="Write a runbook for the payment gateway"
+                    prop:value=draft
+                    on:input=move |event| draft.set(event_target_value(&event))
+                />
+            </label>
+            <button type="submit">"Add action"</button>
+        </form>
+    }
+}
+
+#[component]
+fn ActionItem(id: ActionId) -> impl IntoView {
+    let context = expect_context::<ReviewContext>();
+    let action = Memo::new(move |_| {
+        context
+            .read(|review| review.actions.iter().find(|a| a.id == id).cloned())
+            .flatten()
+    });
+    let field = move |read: fn(&gotlucky_core::Action) -> &str| {
+        Signal::derive(move || {
+            action
+                .with(|a| a.as_ref().map(|a| read(a).to_owned()))
+                .unwrap_or_default()
+        })
+    };
+    let set = move |field: ActionField| {
+        Callback::new(move |value: String| {
+            context.update(|review, now| review.set_action_field(id, field, &value, now));
+        })
+    };
+    // The observation it came from, with a link to that observation's step.
+    let from = move || {
+        context
+            .read(|review| {
+                let from = action.with(|a| a.as_ref().and_then(|a| a.from))?;
+                let observation = review.observation(from)?;
+                let route = context.route_to(step_of_question(&observation.question));
+                Some((observation.text.clone(), route))
+            })
+            .flatten()
+    };
+    let delete = move |_| {
+        context.id.with_value(|review_id| {
+            context.workspace.delete_item(review_id, |review, now| {
+                review
+                    .remove_action(id, now)
+                    .map(|removed| Deleted::Action {
+                        review: review.id.clone(),
+                        removed,
+                    })
+            })
+        })
+    };
+
+    view! {
+        <li class="item action">
+            <TextField label="Action" value=field(|a| &a.what) on_input=set(ActionField::What)/>
+            <div class="field-row">
+                <TextField label="Owner" value=field(|a| &a.owner) on_input=set(ActionField::Owner)/>
+                <TextField label="Due date" input_type="date" value=field(|a| &a.due) on_input=set(ActionField::Due)/>
+            </div>
+            {move || from().map(|(text, route): (String, Route)| view! {
+                <p class="item-meta">"From observation: " <a href=route.to_hash()>{text}</a></p>
+            })}
+            <button type="button" class="secondary" on:click=delete>"Delete action"</button>
+        </li>
+    }
+}

@@ -1,0 +1,121 @@
+//! The drafts kept in this browser: open, rename, duplicate and delete (with confirmation and undo).
+
+use gotlucky_core::summary::step_progress;
+use gotlucky_core::{Review, Route, StepKind, STEPS};
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::workspace::Workspace;
+
+/// Every draft, most recently edited first.
+#[component]
+pub fn DraftList() -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    let ids = move || {
+        workspace
+            .reviews
+            .with(|reviews| reviews.iter().map(|r| r.id.clone()).collect::<Vec<_>>())
+    };
+    view! {
+        <section aria-labelledby="drafts-heading">
+            <h2 id="drafts-heading">"Drafts in this browser"</h2>
+            {move || workspace.reviews.with(Vec::is_empty).then(|| view! { <p>"No drafts yet."</p> })}
+            <ul class="drafts" aria-label="Drafts">
+                <For each=ids key=|id| id.clone() let:id>
+                    <DraftItem id=id/>
+                </For>
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn DraftItem(id: String) -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    let id = StoredValue::new(id);
+    let review = Memo::new(move |_| id.with_value(|id| workspace.review(id)));
+    let read = move |read: fn(&Review) -> String| {
+        move || review.with(|r| r.as_ref().map(read)).unwrap_or_default()
+    };
+    let renaming = RwSignal::new(false);
+    let confirming = RwSignal::new(false);
+
+    let rename_view = move || {
+        renaming.get().then(|| {
+            view! {
+                <label class="field">
+                    <span class="field-label">"New title"</span>
+                    <input
+                        type="text"
+                        autofocus
+                        prop:value=read(|r| r.title.clone())
+                        on:input=move |event| {
+                            let value = event_target_value(&event);
+                            id.with_value(|id| workspace.update(id, |review, now| review.set_title(&value, now)));
+                        }
+                        on:keydown=move |event| {
+                            if event.key() == "Enter" || event.key() == "Escape" {
+                                event.prevent_default();
+                                renaming.set(false);
+                            }
+                        }
+                    />
+                </label>
+            }
+        })
+    };
+    let confirm_view = move || {
+        confirming.get().then(|| {
+            view! {
+                <p class="confirm" role="alert">
+                    "Delete \u{201c}" {read(|r| r.display_title().to_owned())} "\u{201d}? "
+                    <button type="button" class="danger" on:click=move |_| id.with_value(|id| workspace.delete_review(id))>
+                        "Yes, delete"
+                    </button>
+                    <button type="button" class="secondary" on:click=move |_| confirming.set(false)>"Keep it"</button>
+                </p>
+            }
+        })
+    };
+
+    view! {
+        <li class="draft">
+            <a class="draft-title" href=move || id.with_value(|id| Route::start_of(id).to_hash())>
+                {read(|r| r.display_title().to_owned())}
+            </a>
+            <p class="item-meta">{read(|r| r.scene.what_happened.clone())}</p>
+            <p class="item-meta">
+                "Last edited " {read(|r| browser::format_time(r.updated_at))} " \u{b7} " {read(questions_answered)}
+            </p>
+            {rename_view}
+            {confirm_view}
+            <div class="item-tools">
+                <button type="button" class="secondary" on:click=move |_| renaming.update(|on| *on = !*on)>
+                    {move || if renaming.get() { "Done renaming" } else { "Rename" }}
+                </button>
+                <button
+                    type="button"
+                    class="secondary"
+                    on:click=move |_| {
+                        id.with_value(|id| workspace.duplicate_review(id));
+                    }
+                >
+                    "Duplicate"
+                </button>
+                <button type="button" class="secondary" on:click=move |_| confirming.set(true)>"Delete"</button>
+            </div>
+        </li>
+    }
+}
+
+/// "5 of 18 questions answered", over every question step.
+fn questions_answered(review: &Review) -> String {
+    let (done, total) = STEPS
+        .iter()
+        .filter(|step| step.kind == StepKind::Questions)
+        .map(|step| step_progress(review, step))
+        .fold((0, 0), |(done, total), progress| {
+            (done + progress.done, total + progress.total)
+        });
+    format!("{done} of {total} questions answered")
+}

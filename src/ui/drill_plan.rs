@@ -1,0 +1,67 @@
+//! The drill plan: a failure scenario to practise, who hosts it, who takes part, when and where it runs.
+
+use gotlucky_core::{DrillField, DrillKind, Review};
+use leptos::prelude::*;
+
+use super::field::TextField;
+use super::review_screen::ReviewContext;
+
+/// The drill plan form.
+#[component]
+pub fn DrillPlanForm() -> impl IntoView {
+    let context = expect_context::<ReviewContext>();
+    let text = move |read: fn(&Review) -> &str| {
+        Signal::derive(move || context.read(|r| read(r).to_owned()).unwrap_or_default())
+    };
+    let set = move |field: DrillField| {
+        Callback::new(move |value: String| {
+            context.update(|review, now| review.set_drill_field(field, &value, now));
+        })
+    };
+    let kind = move || context.read(|review| review.drill.kind).flatten();
+    let options = DrillKind::ALL
+        .iter()
+        .map(|kind_option| {
+            let kind_option = *kind_option;
+            view! {
+                <label>
+                    <input
+                        type="radio"
+                        name="drill-kind"
+                        prop:checked=move || kind() == Some(kind_option)
+                        on:change=move |_| {
+                            context.update(|review, now| review.set_drill_kind(Some(kind_option), now));
+                        }
+                    />
+                    {kind_option.label()}
+                </label>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <section class="drill" aria-labelledby="drill-heading">
+            <h3 id="drill-heading">"Drill plan"</h3>
+            <TextField
+                label="Failure scenario"
+                multiline=true
+                placeholder="The primary database stops answering during peak traffic"
+                value=text(|r| &r.drill.scenario)
+                on_input=set(DrillField::Scenario)
+            />
+            <div class="field-row">
+                <TextField label="Game host" value=text(|r| &r.drill.host) on_input=set(DrillField::Host)/>
+                <TextField label="Drill date" input_type="date" value=text(|r| &r.drill.date) on_input=set(DrillField::Date)/>
+            </div>
+            <TextField
+                label="Drill participants"
+                value=text(|r| &r.drill.participants)
+                on_input=set(DrillField::Participants)
+            />
+            <fieldset>
+                <legend>"Where it runs"</legend>
+                {options}
+            </fieldset>
+        </section>
+    }
+}

@@ -1,0 +1,218 @@
+//! One observation: its text (editable in place), luck tag, dial, order, links to moments, and actions.
+
+use gotlucky_core::{Dial, Direction, Luck, ObservationId};
+use leptos::prelude::*;
+
+use super::review_screen::ReviewContext;
+use crate::workspace::Deleted;
+
+/// An observation in its question's list.
+#[component]
+pub fn ObservationItem(id: ObservationId) -> impl IntoView {
+    let context = expect_context::<ReviewContext>();
+    let observation = Memo::new(move |_| {
+        context
+            .read(|review| review.observation(id).cloned())
+            .flatten()
+    });
+    let text = move || {
+        observation
+            .with(|o| o.as_ref().map(|o| o.text.clone()))
+            .unwrap_or_default()
+    };
+    let editing = RwSignal::new(false);
+    let luck = move || {
+        observation
+            .with(|o| o.as_ref().and_then(|o| o.luck).map(Luck::key))
+            .unwrap_or("")
+    };
+    let dial = move || {
+        observation
+            .with(|o| o.as_ref().and_then(|o| o.dial).map(Dial::key))
+            .unwrap_or("")
+    };
+    let move_by = move |direction: Direction| {
+        context.update(|review, now| review.move_observation(id, direction, now));
+    };
+    let delete = move |_| {
+        context.id.with_value(|review_id| {
+            context.workspace.delete_item(review_id, |review, now| {
+                review
+                    .remove_observation(id, now)
+                    .map(|removed| Deleted::Observation {
+                        review: review.id.clone(),
+                        removed,
+                    })
+            })
+        })
+    };
+
+    let text_view = move || {
+        if editing.get() {
+            view! {
+                <textarea
+                    class="edit"
+                    aria-label="Edit observation"
+                    rows="2"
+                    prop:value=text
+                    autofocus
+                    on:input=move |event| {
+                        let value = event_target_value(&event);
+                        context.update(|review, now| review.edit_observation(id, &value, now));
+                    }
+                    on:keydown=move |event| {
+                        let key = event.key();
+                        if key == "Escape" || (key == "Enter" && !event.shift_key()) {
+                            event.prevent_default();
+                            editing.set(false);
+                        }
+                    }
+                ></textarea>
+            }
+            .into_any()
+        } else {
+            view! { <p class="item-text">{text}</p> }.into_any()
+        }
+    };
+
+    view! {
+        <li class="item observation">
+            {text_view}
+            <div class="item-tools">
+                <label class="inline">
+                    "Luck "
+                    <select
+                        prop:value=luck
+                        on:change=move |event| {
+                            let luck = Luck::from_key(&event_target_value(&event));
+                            context.update(|review, now| review.set_luck(id, luck, now));
+                        }
+                    >
+                        <option value="">"not tagged"</option>
+                        {Luck::ALL.into_iter().map(|luck| view! { <option value=luck.key()>{luck.label()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label class="inline">
+                    "Dial "
+                    <select
+                        prop:value=dial
+                        on:change=move |event| {
+                            let dial = Dial::from_key(&event_target_value(&event));
+                            context.update(|review, now| review.set_dial(id, dial, now));
+                        }
+                    >
+                        <option value="">"no dial"</option>
+                        {Dial::ALL.into_iter().map(|dial| view! { <option value=dial.key()>{dial.label()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <button type="button" class="secondary" on:click=move |_| editing.update(|editing| *editing = !*editing)>
+                    {move || if editing.get() { "Done" } else { "Edit" }}
+                </button>
+                <button type="button" class="secondary" on:click=move |_| move_by(Direction::Up)>"Move up"</button>
+                <button type="button" class="secondary" on:click=move |_| move_by(Direction::Down)>"Move down"</button>
+                <button type="button" class="secondary" on:click=delete>"Delete"</button>
+            </div>
+            <Links id=id/>
+        </li>
+    }
+}
+
+/// The moments this observation explains, and the actions made from it.
+#[component]
+fn Links(id: ObservationId) -> impl IntoView {
+    let context = expect_context::<ReviewContext>();
+    let moments = move || {
+        context
+            .read(|review| {
+                review
+                    .moments
+                    .iter()
+                    .map(|m| (m.id, m.text.clone(), m.explained_by.contains(&id)))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    let actions = move || {
+        context
+            .read(|review| {
+                review
+                    .actions_from(id)
+                    .map(|a| describe_action(&a.what, &a.owner, &a.due))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    let new_action = RwSignal::new(String::new());
+    let add_action = move || {
+        let what = new_action.get_untracked();
+        if context
+            .update(|review, now| review.add_action(&what, Some(id), now))
+            .flatten()
+            .is_some()
+        {
+            new_action.set(String::new());
+        }
+    };
+
+    view! {
+        <ul class="linked-actions" aria-label="Actions from this observation">
+            {move || actions().into_iter().map(|action| view! { <li>"Action: " {action}</li> }).collect_view()}
+        </ul>
+        <details class="links">
+            <summary>"Link to a moment or make an action"</summary>
+            <fieldset>
+                <legend>"Explains these \u{201c}we got lucky\u{201d} moments"</legend>
+                {move || {
+                    let moments = moments();
+                    if moments.is_empty() {
+                        view! { <p class="item-meta">"No moments yet: add them in Set the scene."</p> }.into_any()
+                    } else {
+                        moments
+                            .into_iter()
+                            .map(|(moment, text, linked)| {
+                                view! {
+                                    <label class="inline">
+                                        <input
+                                            type="checkbox"
+                                            prop:checked=linked
+                                            on:change=move |_| {
+                                                context.update(|review, now| review.toggle_explanation(moment, id, now));
+                                            }
+                                        />
+                                        {text}
+                                    </label>
+                                }
+                            })
+                            .collect_view()
+                            .into_any()
+                    }
+                }}
+            </fieldset>
+            <form class="add" on:submit=move |event| { event.prevent_default(); add_action(); }>
+                <label class="field">
+                    <span class="field-label">"New action from this observation"</span>
+                    <input
+                        type="text"
+                        autocomplete="off"
+                        prop:value=new_action
+                        on:input=move |event| new_action.set(event_target_value(&event))
+                    />
+                </label>
+                <button type="submit">"Add action"</button>
+            </form>
+        </details>
+    }
+}
+
+/// "What (owner, due)" for an action shown beside its observation.
+pub fn describe_action(what: &str, owner: &str, due: &str) -> String {
+    let details: Vec<&str> = [owner, due]
+        .into_iter()
+        .filter(|part| !part.trim().is_empty())
+        .collect();
+    if details.is_empty() {
+        what.to_owned()
+    } else {
+        format!("{what} ({})", details.join(", "))
+    }
+}

@@ -1,0 +1,93 @@
+//! A question step: each question of the step with its observations, and the drill plan on the frequency step.
+
+use gotlucky_core::catalogue::{questions_of, DRILL_QUESTION};
+use gotlucky_core::Question;
+use leptos::prelude::*;
+
+use super::drill_plan::DrillPlanForm;
+use super::observation_item::ObservationItem;
+use super::review_screen::ReviewContext;
+
+/// Every question of one step.
+#[component]
+pub fn QuestionsStep(
+    /// The step's id.
+    step: &'static str,
+) -> impl IntoView {
+    questions_of(step)
+        .map(|question| {
+            view! {
+                <QuestionCard question=question/>
+                {(question.id == DRILL_QUESTION).then(|| view! { <DrillPlanForm/> })}
+            }
+        })
+        .collect_view()
+}
+
+/// One question: its text, the article's follow-ups, help, observations and a field to add one.
+#[component]
+fn QuestionCard(question: &'static Question) -> impl IntoView {
+    let context = expect_context::<ReviewContext>();
+    let heading_id = format!("q-{}", question.id.replace('.', "-"));
+    let (section_label, field_label) = (heading_id.clone(), heading_id.clone());
+    let draft = RwSignal::new(String::new());
+    let add = move || {
+        let text = draft.get_untracked();
+        if context
+            .update(|review, now| review.add_observation(question.id, &text, now))
+            .flatten()
+            .is_some()
+        {
+            draft.set(String::new());
+        }
+    };
+    let ids = move || {
+        context
+            .read(|review| {
+                review
+                    .observations_for(question.id)
+                    .map(|o| o.id)
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    let prompts = (!question.prompts.is_empty()).then(|| {
+        view! {
+            <ul class="prompts">
+                {question.prompts.iter().map(|prompt| view! { <li>{*prompt}</li> }).collect_view()}
+            </ul>
+        }
+    });
+
+    view! {
+        <section class="question" aria-labelledby=section_label>
+            <h3 id=heading_id>{question.text}</h3>
+            {prompts}
+            <details class="help">
+                <summary>"Hint"</summary>
+                <p>{question.help}</p>
+            </details>
+            <ul class="items" aria-label=format!("Observations: {}", question.text)>
+                <For each=ids key=|id| *id let:id>
+                    <ObservationItem id=id/>
+                </For>
+            </ul>
+            <form class="add" on:submit=move |event| { event.prevent_default(); add(); }>
+                <textarea
+                    aria-labelledby=field_label
+                    rows="2"
+                    placeholder=question.example
+                    prop:value=draft
+                    on:input=move |event| draft.set(event_target_value(&event))
+                    on:keydown=move |event| {
+                        if event.key() == "Enter" && !event.shift_key() {
+                            event.prevent_default();
+                            add();
+                        }
+                    }
+                ></textarea>
+                <button type="submit">"Add observation"</button>
+            </form>
+        </section>
+    }
+}

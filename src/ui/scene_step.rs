@@ -1,0 +1,191 @@
+//! Step 1, set the scene: what happened, who is here, and the "we got lucky" moments.
+
+use gotlucky_core::catalogue::{LEDGER_PROMPT, MOMENT_EXAMPLE};
+use gotlucky_core::{Mode, MomentId, Review, SceneField};
+use leptos::prelude::*;
+
+use super::field::TextField;
+use super::review_screen::ReviewContext;
+use crate::workspace::Deleted;
+
+/// The scene form and the moments list.
+#[component]
+pub fn SceneStep() -> impl IntoView {
+    let context = expect_context::<ReviewContext>();
+    let text = move |read: fn(&Review) -> &str| {
+        Signal::derive(move || context.read(|r| read(r).to_owned()).unwrap_or_default())
+    };
+    let set = move |field: SceneField| {
+        Callback::new(move |value: String| {
+            context.update(|review, now| review.set_scene_field(field, &value, now));
+        })
+    };
+    let mode = move || context.read(|review| review.scene.mode).unwrap_or_default();
+    let set_mode = move |mode: Mode| {
+        context.update(|review, now| review.set_mode(mode, now));
+    };
+    let self_reflection = move || mode() == Mode::SelfReflection;
+
+    view! {
+        <TextField
+            label="Review title"
+            value=text(|r| &r.title)
+            on_input=Callback::new(move |value: String| {
+                context.update(|review, now| review.set_title(&value, now));
+            })
+        />
+        <TextField
+            label="What happened"
+            multiline=true
+            placeholder="Card payments failed for 40 minutes after a config change"
+            value=text(|r| &r.scene.what_happened)
+            on_input=set(SceneField::WhatHappened)
+        />
+        <div class="field-row">
+            <TextField label="Link or ticket" value=text(|r| &r.scene.link) on_input=set(SceneField::Link)/>
+            <TextField label="Date" input_type="date" value=text(|r| &r.scene.date) on_input=set(SceneField::Date)/>
+        </div>
+        <fieldset class="mode">
+            <legend>"How is this review run?"</legend>
+            <label>
+                <input type="radio" name="mode" prop:checked=move || !self_reflection() on:change=move |_| set_mode(Mode::Facilitated)/>
+                "Facilitated meeting with a team"
+            </label>
+            <label>
+                <input type="radio" name="mode" prop:checked=self_reflection on:change=move |_| set_mode(Mode::SelfReflection)/>
+                "Self-reflection, on my own"
+            </label>
+        </fieldset>
+        <div class="field-row">
+            <TextField
+                label="Facilitator"
+                value=text(|r| &r.scene.facilitator)
+                on_input=set(SceneField::Facilitator)
+            />
+            <div class:hidden=self_reflection>
+                <TextField
+                    label="Participants (names or roles)"
+                    value=text(|r| &r.scene.participants)
+                    on_input=set(SceneField::Participants)
+                />
+            </div>
+        </div>
+        <MomentList/>
+    }
+}
+
+/// The "we got lucky" moments: each as someone said it.
+#[component]
+fn MomentList() -> impl IntoView {
+    let context = expect_context::<ReviewContext>();
+    let draft = RwSignal::new(String::new());
+    let add = move || {
+        let text = draft.get_untracked();
+        if context
+            .update(|review, now| review.add_moment(&text, now))
+            .flatten()
+            .is_some()
+        {
+            draft.set(String::new());
+        }
+    };
+    let ids = move || {
+        context
+            .read(|review| review.moments.iter().map(|m| m.id).collect::<Vec<_>>())
+            .unwrap_or_default()
+    };
+
+    view! {
+        <section class="moments" aria-labelledby="moments-heading">
+            <h3 id="moments-heading">"\u{201c}We got lucky\u{201d} moments"</h3>
+            <p class="help">
+                "Write each one as someone said it. Later steps link them to what explains them: "
+                <q>{LEDGER_PROMPT}</q>
+            </p>
+            <ul class="items" aria-label="We got lucky moments">
+                <For each=ids key=|id| *id let:id>
+                    <MomentItem id=id/>
+                </For>
+            </ul>
+            <form class="add" on:submit=move |event| { event.prevent_default(); add(); }>
+                <label class="field">
+                    <span class="field-label">"New \u{201c}we got lucky\u{201d} moment"</span>
+                    <textarea
+                        rows="2"
+                        placeholder=MOMENT_EXAMPLE
+                        prop:value=draft
+                        on:input=move |event| draft.set(event_target_value(&event))
+                        on:keydown=move |event| {
+                            if event.key() == "Enter" && !event.shift_key() {
+                                event.prevent_default();
+                                add();
+                            }
+                        }
+                    ></textarea>
+                </label>
+                <button type="submit">"Add moment"</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn MomentItem(id: MomentId) -> impl IntoView {
+    let context = expect_context::<ReviewContext>();
+    let text = Signal::derive(move || {
+        context
+            .read(|review| {
+                review
+                    .moments
+                    .iter()
+                    .find(|m| m.id == id)
+                    .map(|m| m.text.clone())
+            })
+            .flatten()
+            .unwrap_or_default()
+    });
+    let explained = move || {
+        let count = context
+            .read(|review| {
+                let moment = review.moments.iter().find(|m| m.id == id);
+                moment.map_or(0, |m| {
+                    m.explained_by
+                        .iter()
+                        .filter(|o| review.observation(**o).is_some())
+                        .count()
+                })
+            })
+            .unwrap_or(0);
+        match count {
+            0 => "Not linked to an observation yet".to_owned(),
+            1 => "Explained by 1 observation".to_owned(),
+            n => format!("Explained by {n} observations"),
+        }
+    };
+    let delete = move |_| {
+        context.id.with_value(|review_id| {
+            context.workspace.delete_item(review_id, |review, now| {
+                review
+                    .remove_moment(id, now)
+                    .map(|removed| Deleted::Moment {
+                        review: review.id.clone(),
+                        removed,
+                    })
+            })
+        })
+    };
+    view! {
+        <li class="item">
+            <TextField
+                label="Moment"
+                multiline=true
+                value=text
+                on_input=Callback::new(move |value: String| {
+                    context.update(|review, now| review.edit_moment(id, &value, now));
+                })
+            />
+            <p class="item-meta">{explained}</p>
+            <button type="button" class="secondary" on:click=delete>"Delete moment"</button>
+        </li>
+    }
+}
