@@ -115,7 +115,7 @@ pub fn ReviewScreen(
     view! {
         {move || review.with(Option::is_none).then(|| view! { <MissingReview/> })}
         <div class="review" class:hidden=move || review.with(Option::is_none)>
-            <p class="review-title">{move || context.read(|review| review.display_title().to_owned())}</p>
+            <h1 class="review-title">{move || context.read(|review| review.display_title().to_owned())}</h1>
             <Stepper current=Signal::derive(move || current().id)/>
             <section class="step" aria-labelledby="step-heading">
                 <h2 id="step-heading" tabindex="-1" node_ref=heading>{move || current().heading}</h2>
