@@ -1,23 +1,49 @@
-//! The storage schema for drafts: which keys hold what, and the envelope around every stored review.
+//! The storage schema for drafts: which keys hold what, the envelope around every stored review, migrations
+//! between schema versions, and the trash.
 //!
-//! Each review is stored under its own key as `{schema, saved_at, app_version, data}`, so one damaged entry
-//! never takes the others with it.
+//! Keys (all under `gotlucky:v1:`):
+//! - `index`: the ids of the drafts, so a draft whose entry vanished is noticed;
+//! - `review:<id>`: one review in an envelope `{schema, saved_at, app_version, data}`;
+//! - `trash:<id>`: a deleted review, same envelope, until it is restored or emptied;
+//! - `backup:<id>:schema-<n>`: the original of a draft before it was migrated from schema `n`.
+//!
+//! Each review has its own key so one damaged entry never takes the others with it. Nothing here deletes an
+//! entry it cannot read.
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use crate::review::Review;
 use crate::store::{Store, StoreError};
 
 /// Every key gotlucky writes starts with this, so other apps on the same origin are left alone.
 pub const KEY_PREFIX: &str = "gotlucky:v1:";
+pub const INDEX_KEY: &str = "gotlucky:v1:index";
 const REVIEW_PREFIX: &str = "gotlucky:v1:review:";
+const TRASH_PREFIX: &str = "gotlucky:v1:trash:";
 
-/// The shape of `data` in the envelope. Raise it only together with a migration.
+/// The shape of `data` in the envelope. Raise it only together with a migration in `MIGRATIONS`.
 pub const SCHEMA_VERSION: u32 = 1;
+
+/// Turns data of schema `n` into data of schema `n + 1`.
+pub type Migration = fn(Value) -> Result<Value, String>;
+
+/// `MIGRATIONS[i]` migrates schema `i + 1` to `i + 2`; its length is always `SCHEMA_VERSION - 1`.
+pub const MIGRATIONS: &[Migration] = &[];
 
 /// The key under which a review is stored.
 pub fn review_key(review_id: &str) -> String {
     format!("{REVIEW_PREFIX}{review_id}")
+}
+
+/// The key under which a deleted review waits in the trash.
+pub fn trash_key(review_id: &str) -> String {
+    format!("{TRASH_PREFIX}{review_id}")
+}
+
+/// The review id a storage key belongs to, if it is a review entry.
+pub fn review_id_of_key(key: &str) -> Option<&str> {
+    key.strip_prefix(REVIEW_PREFIX)
 }
 
 #[derive(Serialize)]
@@ -31,31 +57,129 @@ struct EnvelopeOut<'a> {
 #[derive(Deserialize)]
 struct EnvelopeIn {
     schema: u32,
-    data: serde_json::Value,
+    data: Value,
 }
 
-/// Serialises and writes one review.
-pub fn save_review(
-    store: &dyn Store,
-    review: &Review,
-    now: u64,
-    app_version: &str,
-) -> Result<(), StoreError> {
+/// A review as stored: the envelope as JSON text.
+pub fn encode_review(review: &Review, now: u64, app_version: &str) -> String {
     let envelope = EnvelopeOut {
         schema: SCHEMA_VERSION,
         saved_at: now,
         app_version,
         data: review,
     };
-    // Serialising plain data with string keys cannot fail; report it as a store failure all the same.
-    let json =
-        serde_json::to_string(&envelope).map_err(|error| StoreError::Failed(error.to_string()))?;
-    store.write(&review_key(&review.id), &json)
+    // Plain data with string keys always serialises; an empty object is never read back as a review.
+    serde_json::to_string(&envelope).unwrap_or_default()
 }
 
-/// Removes a review from the store.
+/// Reads a stored review, migrating it from an older schema. Newer schemas are refused, never guessed at.
+pub fn decode_review(raw: &str) -> Result<Review, String> {
+    decode_with(raw, MIGRATIONS).map(|(review, _)| review)
+}
+
+/// Decodes with the given migrations; also returns the schema the text was stored with.
+pub fn decode_with(raw: &str, migrations: &[Migration]) -> Result<(Review, u32), String> {
+    let envelope: EnvelopeIn = serde_json::from_str(raw)
+        .map_err(|error| format!("the saved draft is damaged ({error})"))?;
+    let current = migrations.len() as u32 + 1;
+    if envelope.schema > current {
+        return Err(format!(
+            "this draft was saved by a newer version of gotlucky (format {}, this version reads up to {current}); \
+             it is kept as it is",
+            envelope.schema
+        ));
+    }
+    if envelope.schema == 0 {
+        return Err("the saved draft names no format version".to_owned());
+    }
+    let mut data = envelope.data;
+    for migration in &migrations[envelope.schema as usize - 1..] {
+        data = migration(data)?;
+    }
+    let review = serde_json::from_value(data)
+        .map_err(|error| format!("the saved draft has an unexpected shape ({error})"))?;
+    Ok((review, envelope.schema))
+}
+
+/// Serialises and writes one review, and records it in the index.
+pub fn save_review(
+    store: &dyn Store,
+    review: &Review,
+    now: u64,
+    app_version: &str,
+) -> Result<(), StoreError> {
+    store.write(
+        &review_key(&review.id),
+        &encode_review(review, now, app_version),
+    )?;
+    let mut ids = read_index(store)?;
+    if !ids.iter().any(|id| id == &review.id) {
+        ids.push(review.id.clone());
+        write_index(store, &ids)?;
+    }
+    Ok(())
+}
+
+/// Moves a review to the trash, from where `restore_from_trash` brings it back.
 pub fn delete_review(store: &dyn Store, review_id: &str) -> Result<(), StoreError> {
-    store.remove(&review_key(review_id))
+    if let Some(raw) = store.read(&review_key(review_id))? {
+        store.write(&trash_key(review_id), &raw)?;
+    }
+    store.remove(&review_key(review_id))?;
+    let ids: Vec<String> = read_index(store)?
+        .into_iter()
+        .filter(|id| id != review_id)
+        .collect();
+    write_index(store, &ids)
+}
+
+/// The reviews in the trash, most recently edited first. Unreadable trash entries are left alone.
+pub fn trashed_reviews(store: &dyn Store) -> Result<Vec<Review>, StoreError> {
+    let mut reviews = Vec::new();
+    for key in store.keys()? {
+        if key.starts_with(TRASH_PREFIX) {
+            if let Some(review) = store.read(&key)?.and_then(|raw| decode_review(&raw).ok()) {
+                reviews.push(review);
+            }
+        }
+    }
+    reviews.sort_by(|a, b| {
+        b.updated_at
+            .cmp(&a.updated_at)
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    Ok(reviews)
+}
+
+/// Takes a review out of the trash and saves it as a draft again.
+pub fn restore_from_trash(
+    store: &dyn Store,
+    review: &Review,
+    now: u64,
+    app_version: &str,
+) -> Result<(), StoreError> {
+    save_review(store, review, now, app_version)?;
+    store.remove(&trash_key(&review.id))
+}
+
+/// Deletes a review from the trash for good.
+pub fn empty_from_trash(store: &dyn Store, review_id: &str) -> Result<(), StoreError> {
+    store.remove(&trash_key(review_id))
+}
+
+fn read_index(store: &dyn Store) -> Result<Vec<String>, StoreError> {
+    // A damaged index is rebuilt from the entries themselves, so it is never a reason to lose a draft.
+    Ok(store
+        .read(INDEX_KEY)?
+        .and_then(|raw| serde_json::from_str(&raw).ok())
+        .unwrap_or_default())
+}
+
+fn write_index(store: &dyn Store, ids: &[String]) -> Result<(), StoreError> {
+    store.write(
+        INDEX_KEY,
+        &serde_json::to_string(ids).unwrap_or_else(|_| "[]".to_owned()),
+    )
 }
 
 /// A stored entry that could not be loaded. It is left where it is, untouched.
@@ -73,17 +197,43 @@ pub struct LoadedDrafts {
 }
 
 /// Reads every stored review. A damaged entry is reported, never deleted, and does not stop the others.
+/// A review stored with an older schema is migrated, after its original text is kept under a backup key.
 pub fn load_reviews(store: &dyn Store) -> Result<LoadedDrafts, StoreError> {
+    load_with(store, MIGRATIONS)
+}
+
+/// `load_reviews` with the given migrations.
+pub fn load_with(store: &dyn Store, migrations: &[Migration]) -> Result<LoadedDrafts, StoreError> {
     let mut loaded = LoadedDrafts::default();
-    for key in store.keys()? {
-        if !key.starts_with(REVIEW_PREFIX) {
-            continue;
+    let keys = store.keys()?;
+    let mut ids: Vec<String> = keys
+        .iter()
+        .filter_map(|key| review_id_of_key(key))
+        .map(str::to_owned)
+        .collect();
+    for id in read_index(store)? {
+        if !ids.contains(&id) {
+            ids.push(id);
         }
+    }
+    for id in ids {
+        let key = review_key(&id);
         let Some(raw) = store.read(&key)? else {
+            loaded.problems.push(LoadProblem {
+                key,
+                reason: format!(
+                    "the draft {id} is listed but its entry is missing (cleared by the browser?)"
+                ),
+            });
             continue;
         };
-        match decode_review(&raw) {
-            Ok(review) => loaded.reviews.push(review),
+        match decode_with(&raw, migrations) {
+            Ok((review, schema)) => {
+                if schema < migrations.len() as u32 + 1 {
+                    store.write(&format!("{KEY_PREFIX}backup:{id}:schema-{schema}"), &raw)?;
+                }
+                loaded.reviews.push(review);
+            }
             Err(reason) => loaded.problems.push(LoadProblem { key, reason }),
         }
     }
@@ -93,19 +243,6 @@ pub fn load_reviews(store: &dyn Store) -> Result<LoadedDrafts, StoreError> {
             .then_with(|| a.id.cmp(&b.id))
     });
     Ok(loaded)
-}
-
-fn decode_review(raw: &str) -> Result<Review, String> {
-    let envelope: EnvelopeIn = serde_json::from_str(raw)
-        .map_err(|error| format!("the saved draft is damaged ({error})"))?;
-    if envelope.schema > SCHEMA_VERSION {
-        return Err(format!(
-            "this draft was saved by a newer version of gotlucky (format {}); it is kept as it is",
-            envelope.schema
-        ));
-    }
-    serde_json::from_value(envelope.data)
-        .map_err(|error| format!("the saved draft has an unexpected shape ({error})"))
 }
 
 #[cfg(test)]
@@ -122,12 +259,17 @@ mod tests {
         let loaded = load_reviews(&store).unwrap();
         assert_eq!(loaded.reviews, vec![review]);
         assert!(loaded.problems.is_empty());
+        assert_eq!(
+            store.read(INDEX_KEY).unwrap().as_deref(),
+            Some(r#"["abc"]"#)
+        );
     }
 
     #[test]
-    fn a_deleted_review_no_longer_loads() {
+    fn deleting_moves_to_the_trash_and_restoring_brings_it_back() {
         let store = MemoryStore::default();
-        save_review(&store, &Review::new("gone", "x", 1), 1, "test").unwrap();
+        let review = Review::new("gone", "x", 1);
+        save_review(&store, &review, 1, "test").unwrap();
         save_review(&store, &Review::new("kept", "y", 1), 1, "test").unwrap();
         delete_review(&store, "gone").unwrap();
         let ids: Vec<String> = load_reviews(&store)
@@ -137,6 +279,11 @@ mod tests {
             .map(|r| r.id)
             .collect();
         assert_eq!(ids, ["kept"]);
+        assert_eq!(trashed_reviews(&store).unwrap(), vec![review.clone()]);
+
+        restore_from_trash(&store, &review, 2, "test").unwrap();
+        assert_eq!(load_reviews(&store).unwrap().reviews.len(), 2);
+        assert!(trashed_reviews(&store).unwrap().is_empty());
     }
 
     #[test]
@@ -161,13 +308,27 @@ mod tests {
         store.write(&review_key("broken"), "{not json").unwrap();
         let newer = r#"{"schema":99,"saved_at":1,"app_version":"9","data":{}}"#;
         store.write(&review_key("future"), newer).unwrap();
+        store
+            .write(&review_key("shape"), r#"{"schema":1,"data":{"title":3}}"#)
+            .unwrap();
         store.write("someone-else", "{").unwrap();
 
         let loaded = load_reviews(&store).unwrap();
         assert_eq!(loaded.reviews.len(), 1);
-        let keys: Vec<&str> = loaded.problems.iter().map(|p| p.key.as_str()).collect();
-        assert_eq!(keys, [review_key("broken"), review_key("future")]);
-        assert!(loaded.problems[1].reason.contains("newer version"));
+        let mut keys: Vec<&str> = loaded.problems.iter().map(|p| p.key.as_str()).collect();
+        keys.sort();
+        assert_eq!(
+            keys,
+            [
+                review_key("broken"),
+                review_key("future"),
+                review_key("shape")
+            ]
+        );
+        assert!(loaded
+            .problems
+            .iter()
+            .any(|p| p.reason.contains("newer version")));
         assert_eq!(
             store.read(&review_key("future")).unwrap().as_deref(),
             Some(newer)
@@ -176,5 +337,55 @@ mod tests {
             store.read(&review_key("broken")).unwrap().as_deref(),
             Some("{not json")
         );
+    }
+
+    #[test]
+    fn a_draft_listed_in_the_index_but_missing_is_reported() {
+        let store = MemoryStore::default();
+        save_review(&store, &Review::new("vanished", "x", 1), 1, "test").unwrap();
+        store.remove(&review_key("vanished")).unwrap();
+        let loaded = load_reviews(&store).unwrap();
+        assert_eq!(loaded.problems.len(), 1);
+        assert!(loaded.problems[0].reason.contains("missing"));
+    }
+
+    #[test]
+    fn migrations_run_in_order_and_keep_the_original() {
+        // A pretend history: schema 1 called the title "name"; schema 2 wrapped observations differently.
+        fn rename_title(mut data: Value) -> Result<Value, String> {
+            let name = data.get("name").cloned().unwrap_or_default();
+            data["title"] = name;
+            Ok(data)
+        }
+        fn upper_title(mut data: Value) -> Result<Value, String> {
+            let title = data["title"].as_str().unwrap_or_default().to_uppercase();
+            data["title"] = Value::String(title);
+            Ok(data)
+        }
+        let migrations: &[Migration] = &[rename_title, upper_title];
+        let store = MemoryStore::default();
+        let original =
+            r#"{"schema":1,"saved_at":1,"app_version":"0","data":{"id":"old","name":"db outage"}}"#;
+        store.write(&review_key("old"), original).unwrap();
+
+        let loaded = load_with(&store, migrations).unwrap();
+        assert_eq!(loaded.reviews[0].title, "DB OUTAGE");
+        assert_eq!(
+            store
+                .read("gotlucky:v1:backup:old:schema-1")
+                .unwrap()
+                .as_deref(),
+            Some(original)
+        );
+        // Data from schema 3 is current for these migrations; schema 4 is newer and refused.
+        assert!(decode_with(r#"{"schema":3,"data":{"id":"x"}}"#, migrations).is_ok());
+        assert!(decode_with(r#"{"schema":4,"data":{"id":"x"}}"#, migrations)
+            .unwrap_err()
+            .contains("newer"));
+    }
+
+    #[test]
+    fn the_migration_list_matches_the_schema_version() {
+        assert_eq!(MIGRATIONS.len() as u32 + 1, SCHEMA_VERSION);
     }
 }
