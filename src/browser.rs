@@ -48,3 +48,69 @@ pub fn format_time(millis: u64) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis as f64));
     String::from(date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED))
 }
+
+/// Offers text to the user as a downloaded file.
+pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    use wasm_bindgen::JsCast;
+    let failed = |what: &str| format!("the browser refused to {what}");
+    let window = web_sys::window().ok_or_else(|| failed("open a window"))?;
+    let document = window.document().ok_or_else(|| failed("find the page"))?;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| failed("make the file"))?;
+    let url =
+        web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| failed("make the file"))?;
+    let link: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| failed("make a link"))?
+        .dyn_into()
+        .map_err(|_| failed("make a link"))?;
+    link.set_href(&url);
+    link.set_download(file_name);
+    link.click();
+    // Revoking at once can cancel the download in some browsers; a minute later is safe.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(60),
+    );
+    Ok(())
+}
+
+/// Today's date as YYYY-MM-DD in the user's time zone, for file names.
+pub fn today() -> String {
+    let date = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date()
+    )
+}
+
+/// Asks the browser to keep this site's storage when space runs low. `None` when the browser cannot say.
+pub async fn request_persistent_storage() -> Option<bool> {
+    let storage = web_sys::window()?.navigator().storage();
+    let promise = storage.persist().ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .as_bool()
+}
+
+/// Starts timing `name` in the browser's performance timeline, where the benchmark reads it.
+pub fn mark_start(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+        let _ = performance.mark(&format!("{name}:start"));
+    }
+}
+
+/// Ends timing `name`: the duration since `mark_start(name)` becomes a performance measure.
+pub fn mark_end(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+        let _ = performance.measure_with_start_mark(name, &format!("{name}:start"));
+    }
+}

@@ -257,6 +257,9 @@ pub struct Review {
     pub created_at: u64,
     #[serde(default)]
     pub updated_at: u64,
+    /// When the review last left the browser in a backup file, so users know how old their copy is.
+    #[serde(default)]
+    pub last_exported_at: Option<u64>,
     /// The next free item id, shared by observations, moments and actions; ids are never reused, so undo and
     /// links stay unambiguous.
     #[serde(default)]
@@ -275,6 +278,7 @@ impl Review {
             drill: DrillPlan::default(),
             created_at: now,
             updated_at: now,
+            last_exported_at: None,
             next_id: 1,
         }
     }
@@ -286,8 +290,14 @@ impl Review {
             title: format!("Copy of {}", self.display_title()),
             created_at: now,
             updated_at: now,
+            last_exported_at: None,
             ..self.clone()
         }
+    }
+
+    /// Records that the review was exported. It is not an edit, so `updated_at` stays as it is.
+    pub fn mark_exported(&mut self, now: u64) {
+        self.last_exported_at = Some(now);
     }
 
     /// The title to show when the user has not typed one.

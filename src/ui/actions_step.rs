@@ -68,7 +68,7 @@ fn ActionItem(id: ActionId) -> impl IntoView {
     };
     let set = move |field: ActionField| {
         Callback::new(move |value: String| {
-            context.update(|review, now| review.set_action_field(id, field, &value, now));
+            context.edit(|review, now| review.set_action_field(id, field, &value, now));
         })
     };
     // The observation it came from, with a link to that observation's step.

@@ -7,19 +7,33 @@ use super::export_view::ExportView;
 use super::home::Home;
 use super::review_screen::ReviewScreen;
 use super::shortcuts::ShortcutsPanel;
-use super::status::{SaveIndicator, StorageBanner, UndoNotice};
+use super::status::{SaveIndicator, StorageBanners, UndoNotice};
 use crate::browser;
 use crate::workspace::Workspace;
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(Workspace::open());
+    let workspace = Workspace::open();
+    provide_context(workspace);
     let route = RwSignal::new(browser::current_route());
-    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        route.set(browser::current_route())
-    });
-    on_cleanup(move || listener.remove());
+    let listeners = [
+        window_event_listener(leptos::ev::hashchange, move |_| {
+            route.set(browser::current_route())
+        }),
+        // Hidden or closing: the debounce may never fire, so save now.
+        window_event_listener(leptos::ev::pagehide, move |_| workspace.flush()),
+        window_event_listener(leptos::ev::beforeunload, move |_| workspace.flush()),
+        window_event_listener_untyped("visibilitychange", move |_| {
+            if document().hidden() {
+                workspace.flush();
+            }
+        }),
+        window_event_listener(leptos::ev::storage, move |event| {
+            workspace.on_storage_event(event.key(), event.new_value())
+        }),
+    ];
+    on_cleanup(move || listeners.into_iter().for_each(|listener| listener.remove()));
 
     // The review screen is kept while only the step changes, so moving between steps does not rebuild it.
     let review = Memo::new(move |_| route.with(|route| route.review().map(str::to_owned)));
@@ -40,7 +54,7 @@ pub fn App() -> impl IntoView {
             <SaveIndicator/>
             <ShortcutsPanel/>
         </header>
-        <StorageBanner/>
+        <StorageBanners/>
         <main id="main">{screen}</main>
         <UndoNotice/>
     }

@@ -51,7 +51,7 @@ fn DraftItem(id: String) -> impl IntoView {
                         prop:value=read(|r| r.title.clone())
                         on:input=move |event| {
                             let value = event_target_value(&event);
-                            id.with_value(|id| workspace.update(id, |review, now| review.set_title(&value, now)));
+                            id.with_value(|id| workspace.edit(id, |review, now| review.set_title(&value, now)));
                         }
                         on:keydown=move |event| {
                             if event.key() == "Enter" || event.key() == "Escape" {
@@ -86,6 +86,12 @@ fn DraftItem(id: String) -> impl IntoView {
             <p class="item-meta">{read(|r| r.scene.what_happened.clone())}</p>
             <p class="item-meta">
                 "Last edited " {read(|r| browser::format_time(r.updated_at))} " \u{b7} " {read(questions_answered)}
+            </p>
+            <p class="item-meta">
+                {read(|r| match r.last_exported_at {
+                    Some(time) => format!("Last exported {}", browser::format_time(time)),
+                    None => "Never exported from this browser".to_owned(),
+                })}
             </p>
             {rename_view}
             {confirm_view}

@@ -15,7 +15,7 @@ pub fn DrillPlanForm() -> impl IntoView {
     };
     let set = move |field: DrillField| {
         Callback::new(move |value: String| {
-            context.update(|review, now| review.set_drill_field(field, &value, now));
+            context.edit(|review, now| review.set_drill_field(field, &value, now));
         })
     };
     let kind = move || context.read(|review| review.drill.kind).flatten();

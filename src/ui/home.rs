@@ -4,6 +4,7 @@ use gotlucky_core::catalogue::{ARTICLE_AUTHOR, ARTICLE_TITLE};
 use gotlucky_core::Route;
 use leptos::prelude::*;
 
+use super::backups::Backups;
 use super::drafts::DraftList;
 use crate::browser;
 use crate::workspace::Workspace;
@@ -42,5 +43,6 @@ pub fn Home() -> impl IntoView {
             <button type="submit">"Start review"</button>
         </form>
         <DraftList/>
+        <Backups/>
     }
 }

@@ -2,6 +2,7 @@
 
 mod actions_step;
 mod app;
+mod backups;
 mod drafts;
 mod drill_plan;
 mod export_view;

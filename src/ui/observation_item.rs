@@ -58,7 +58,7 @@ pub fn ObservationItem(id: ObservationId) -> impl IntoView {
                     autofocus
                     on:input=move |event| {
                         let value = event_target_value(&event);
-                        context.update(|review, now| review.edit_observation(id, &value, now));
+                        context.edit(|review, now| review.edit_observation(id, &value, now));
                     }
                     on:keydown=move |event| {
                         let key = event.key();

@@ -27,9 +27,14 @@ impl ReviewContext {
         self.review.with(|review| review.as_ref().map(read))
     }
 
-    /// Changes the review and saves it.
+    /// Changes the review and saves it at once (a discrete action).
     pub fn update<T>(&self, change: impl FnOnce(&mut Review, u64) -> T) -> Option<T> {
         self.id.with_value(|id| self.workspace.update(id, change))
+    }
+
+    /// Changes the review as the user types; saved shortly after the last keystroke.
+    pub fn edit<T>(&self, change: impl FnOnce(&mut Review, u64) -> T) -> Option<T> {
+        self.id.with_value(|id| self.workspace.edit(id, change))
     }
 
     pub fn route_to(&self, step: &'static str) -> Route {
@@ -69,6 +74,7 @@ pub fn ReviewScreen(
     Effect::new(move |previous: Option<usize>| {
         let current = position.get();
         if previous.is_some_and(|previous| previous != current) {
+            workspace.flush();
             if let Some(heading) = heading.get() {
                 let _ = heading.focus();
             }

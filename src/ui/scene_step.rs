@@ -17,7 +17,7 @@ pub fn SceneStep() -> impl IntoView {
     };
     let set = move |field: SceneField| {
         Callback::new(move |value: String| {
-            context.update(|review, now| review.set_scene_field(field, &value, now));
+            context.edit(|review, now| review.set_scene_field(field, &value, now));
         })
     };
     let mode = move || context.read(|review| review.scene.mode).unwrap_or_default();
@@ -31,7 +31,7 @@ pub fn SceneStep() -> impl IntoView {
             label="Review title"
             value=text(|r| &r.title)
             on_input=Callback::new(move |value: String| {
-                context.update(|review, now| review.set_title(&value, now));
+                context.edit(|review, now| review.set_title(&value, now));
             })
         />
         <TextField
@@ -181,7 +181,7 @@ fn MomentItem(id: MomentId) -> impl IntoView {
                 multiline=true
                 value=text
                 on_input=Callback::new(move |value: String| {
-                    context.update(|review, now| review.edit_moment(id, &value, now));
+                    context.edit(|review, now| review.edit_moment(id, &value, now));
                 })
             />
             <p class="item-meta">{explained}</p>

@@ -1,37 +1,94 @@
-//! Save indicator, storage warnings and the undo notice: what a facilitator needs to trust that nothing is lost.
+//! Save indicator, storage warnings, conflicts and the undo notice: what a facilitator needs to trust that
+//! nothing is lost.
 
 use leptos::prelude::*;
 
+use crate::browser;
 use crate::workspace::{SaveStatus, Workspace};
 
-/// "Saved" or "Not saved: <reason>", announced politely to screen readers.
+/// "Saved", "Saving…" or "Not saved: <reason>", announced politely to screen readers.
 #[component]
 pub fn SaveIndicator() -> impl IntoView {
     let workspace = expect_context::<Workspace>();
     let text = move || match workspace.save_status.get() {
         SaveStatus::Idle => String::new(),
+        SaveStatus::Saving => "Saving\u{2026}".to_owned(),
         SaveStatus::Saved => "Saved".to_owned(),
-        SaveStatus::NotSaved(reason) => format!("Not saved: {reason}"),
+        SaveStatus::NotSaved { reason, .. } => format!("Not saved: {reason}"),
     };
-    let failed = move || matches!(workspace.save_status.get(), SaveStatus::NotSaved(_));
+    let failed = move || matches!(workspace.save_status.get(), SaveStatus::NotSaved { .. });
     view! { <p class="save-status" class:failed=failed role="status">{text}</p> }
 }
 
-/// Warnings about storage: running from memory, or stored drafts that could not be read.
+/// Everything that threatens a draft, each with what to do about it.
 #[component]
-pub fn StorageBanner() -> impl IntoView {
+pub fn StorageBanners() -> impl IntoView {
     let workspace = expect_context::<Workspace>();
+    let export_error = RwSignal::new(None::<String>);
+    let export_now = move |_| export_error.set(workspace.download_backup().err());
+    let quota_full = move || {
+        matches!(
+            workspace.save_status.get(),
+            SaveStatus::NotSaved { quota: true, .. }
+        )
+    };
+    let problems = move || {
+        workspace.problems.get().into_iter().map(|problem| {
+            let key = problem.key.clone();
+            let download = move |_| {
+                let raw = workspace.raw_entry(&key).unwrap_or_default();
+                let name = format!("{}.txt", key.replace(':', "-"));
+                let _ = browser::download(&name, "text/plain", &raw);
+            };
+            view! {
+                <li>
+                    {problem.reason} " "
+                    <button type="button" class="secondary" on:click=download>"Download it as text"</button>
+                </li>
+            }
+        }).collect_view()
+    };
+
     view! {
         {move || workspace.storage_warning.get().map(|warning| view! { <p class="banner" role="alert">{warning}</p> })}
-        {move || {
-            let problems = workspace.problems.get();
-            (!problems.is_empty()).then(|| view! {
-                <div class="banner" role="alert">
-                    <p>"Some saved drafts could not be opened. They are kept in this browser untouched:"</p>
-                    <ul>{problems.into_iter().map(|problem| view! { <li>{problem.reason}</li> }).collect_view()}</ul>
-                </div>
-            })
-        }}
+        <div class="banner" role="alert" class:hidden=move || !quota_full()>
+            <p>
+                "This browser\u{2019}s storage for gotlucky is full, so changes are not being saved. Everything "
+                "is still here in this tab. Download a backup now; saving starts again by itself once space is "
+                "freed (empty the trash or delete old drafts on the home screen)."
+            </p>
+            <button type="button" on:click=export_now>"Export now"</button>
+            {move || export_error.get().map(|error| view! { <p>"The download failed: " {error}</p> })}
+        </div>
+        <div class="banner" role="alert" class:hidden=move || workspace.problems.with(Vec::is_empty)>
+            <p>"Some saved drafts could not be opened. They are kept in this browser untouched:"</p>
+            <ul>{problems}</ul>
+        </div>
+        <ConflictBanner/>
+    }
+}
+
+/// Another tab changed the review this tab is changing: keep both, or choose one. Nothing is overwritten first.
+#[component]
+fn ConflictBanner() -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    let title = move || {
+        workspace
+            .conflict
+            .with(|theirs| theirs.as_ref().map(|r| r.display_title().to_owned()))
+    };
+    view! {
+        <div class="banner" role="alert" class:hidden=move || title().is_none()>
+            <p>
+                "\u{201c}" {title} "\u{201d} was changed in another tab while you were changing it here. "
+                "Neither version has been overwritten."
+            </p>
+            <button type="button" on:click=move |_| workspace.keep_both()>"Keep both"</button>
+            " "
+            <button type="button" class="secondary" on:click=move |_| workspace.keep_mine()>"Keep this tab\u{2019}s"</button>
+            " "
+            <button type="button" class="secondary" on:click=move |_| workspace.take_theirs()>"Use the other tab\u{2019}s"</button>
+        </div>
     }
 }
 

@@ -1,25 +1,26 @@
-//! The workspace: every review in this browser, held in signals for the UI, with one way in for changes so
-//! that every change is saved.
+//! The workspace: every review in this browser, held in signals for the UI, with one way in for changes
+//! (`update`) so that every change is saved.
+//!
+//! - `autosave`: debounced saving, flushing, and the save status;
+//! - `sync`: changes made in other tabs, and conflicts with this one;
+//! - `drafts`: creating, duplicating, deleting, the trash, undo, and backups.
 
+mod autosave;
+mod drafts;
+mod sync;
+
+use gotlucky_core::drafts::{load_reviews, trashed_reviews};
 use gotlucky_core::{
-    delete_review, load_reviews, save_review, Action, LoadProblem, MemoryStore, Moment,
-    Observation, Removed, Review, Store, StoreError,
+    Action, LoadProblem, MemoryStore, Moment, Observation, Removed, Review, Store,
 };
 use leptos::prelude::*;
+
+pub use autosave::SaveStatus;
 
 use crate::browser;
 use crate::storage::LocalStore;
 
 const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
-
-/// What the save indicator shows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SaveStatus {
-    /// Nothing has been changed since the app opened.
-    Idle,
-    Saved,
-    NotSaved(String),
-}
 
 /// The last deletion, kept so that one Undo brings it back where it was.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,10 +54,12 @@ impl Deleted {
     }
 }
 
-/// Shared by every component through context. It is `Copy`: all its parts are reactive handles.
+/// Shared by every component through context. It is `Copy`: all its parts are reactive or stored handles.
 #[derive(Clone, Copy)]
 pub struct Workspace {
     pub reviews: RwSignal<Vec<Review>>,
+    /// Deleted reviews that can still be restored.
+    pub trash: RwSignal<Vec<Review>>,
     pub save_status: RwSignal<SaveStatus>,
     /// Stored entries that could not be read; they stay in storage untouched.
     pub problems: RwSignal<Vec<LoadProblem>>,
@@ -64,19 +67,28 @@ pub struct Workspace {
     pub storage_warning: RwSignal<Option<String>>,
     /// The last thing deleted, until it is undone or replaced by another deletion.
     pub deleted: RwSignal<Option<Deleted>>,
-    // The store is not `Send`, so it lives in a local (this-thread) stored value.
+    /// Another tab's version of a review this tab was also changing; neither is saved over until resolved.
+    pub conflict: RwSignal<Option<Review>>,
+    /// Whether the browser agreed to keep this site's storage when space runs low (`None`: not asked yet).
+    pub persisted: RwSignal<Option<bool>>,
+    // The store and the bookkeeping below are not `Send`, so they live in local (this-thread) stored values.
     store: StoredValue<Box<dyn Store>, LocalStorage>,
+    /// Ids of reviews changed in memory but not yet saved.
+    dirty: StoredValue<Vec<String>, LocalStorage>,
+    timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
 }
 
 impl Workspace {
     /// Opens localStorage (or memory, with a warning) and loads every review in it.
     pub fn open() -> Self {
+        browser::mark_start("gotlucky:load");
         let (store, storage_warning): (Box<dyn Store>, Option<String>) = match LocalStore::open() {
             Ok(store) => (Box::new(store), None),
             Err(error) => (
                 Box::new(MemoryStore::default()),
                 Some(format!(
-                    "Drafts are kept in this tab only: {error}. Export before you close it."
+                    "Drafts are kept in this tab only, because {error}. Use \u{201c}Download a backup\u{201d} \
+                     on the home screen before you close it."
                 )),
             ),
         };
@@ -90,45 +102,21 @@ impl Workspace {
                 }],
             ),
         };
+        let trash = trashed_reviews(store.as_ref()).unwrap_or_default();
+        browser::mark_end("gotlucky:load");
         Workspace {
             reviews: RwSignal::new(reviews),
+            trash: RwSignal::new(trash),
             save_status: RwSignal::new(SaveStatus::Idle),
             problems: RwSignal::new(problems),
             storage_warning: RwSignal::new(storage_warning),
             deleted: RwSignal::new(None),
+            conflict: RwSignal::new(None),
+            persisted: RwSignal::new(None),
             store: StoredValue::new_local(store),
+            dirty: StoredValue::new_local(Vec::new()),
+            timer: StoredValue::new_local(None),
         }
-    }
-
-    /// Creates and saves a new review, and returns its id.
-    pub fn start_review(&self, title: &str) -> String {
-        self.insert(Review::new(
-            browser::new_review_id(),
-            title.trim(),
-            browser::now(),
-        ))
-    }
-
-    /// Copies a review under a new id, and returns the copy's id.
-    pub fn duplicate_review(&self, id: &str) -> Option<String> {
-        let copy = self
-            .review_untracked(id)?
-            .duplicate(browser::new_review_id(), browser::now());
-        Some(self.insert(copy))
-    }
-
-    /// Deletes a review; `undo` brings it back.
-    pub fn delete_review(&self, id: &str) {
-        let Some(review) = self.review_untracked(id) else {
-            return;
-        };
-        let result = self
-            .store
-            .with_value(|store| delete_review(store.as_ref(), id));
-        self.report(result);
-        self.reviews
-            .update(|reviews| reviews.retain(|review| review.id != id));
-        self.deleted.set(Some(Deleted::Review(review)));
     }
 
     /// A review by id, tracked: the caller re-runs when any review changes.
@@ -142,18 +130,28 @@ impl Workspace {
             .with_untracked(|reviews| reviews.iter().find(|review| review.id == id).cloned())
     }
 
-    /// Changes one review and saves it. This is the only way the UI changes a review.
+    /// Changes one review and saves it at once: for discrete actions (add, delete, move, tag, link), which must
+    /// survive even a tab that crashes a moment later.
     pub fn update<T>(&self, id: &str, change: impl FnOnce(&mut Review, u64) -> T) -> Option<T> {
+        let result = self.edit(id, change);
+        self.flush();
+        result
+    }
+
+    /// Changes one review as the user types; it is saved about 300 ms after the last keystroke (see
+    /// `autosave`). Together with `update`, this is the only way the UI changes a review.
+    pub fn edit<T>(&self, id: &str, change: impl FnOnce(&mut Review, u64) -> T) -> Option<T> {
         let now = browser::now();
-        let mut outcome = None;
+        let mut result = None;
         self.reviews.update(|reviews| {
             if let Some(review) = reviews.iter_mut().find(|review| review.id == id) {
-                outcome = Some((change(review, now), review.clone()));
+                result = Some(change(review, now));
             }
         });
-        let (result, review) = outcome?;
-        self.save(&review);
-        Some(result)
+        if result.is_some() {
+            self.mark_dirty(id);
+        }
+        result
     }
 
     /// Deletes an item of a review through `remove`, remembering it for undo.
@@ -163,52 +161,9 @@ impl Workspace {
         }
     }
 
-    /// Brings back the last deletion, where it was.
-    pub fn undo(&self) {
-        let Some(deleted) = self.deleted.get_untracked() else {
-            return;
-        };
-        self.deleted.set(None);
-        match deleted {
-            Deleted::Review(review) => {
-                self.save(&review);
-                self.reviews.update(|reviews| {
-                    reviews.push(review);
-                    reviews.sort_by_key(|review| std::cmp::Reverse(review.updated_at));
-                });
-            }
-            Deleted::Observation { review, removed } => {
-                self.update(&review, |review, now| {
-                    review.restore_observation(removed, now)
-                });
-            }
-            Deleted::Moment { review, removed } => {
-                self.update(&review, |review, now| review.restore_moment(removed, now));
-            }
-            Deleted::Action { review, removed } => {
-                self.update(&review, |review, now| review.restore_action(removed, now));
-            }
-        }
-    }
-
-    fn insert(&self, review: Review) -> String {
-        let id = review.id.clone();
-        self.save(&review);
-        self.reviews.update(|reviews| reviews.insert(0, review));
-        id
-    }
-
-    fn save(&self, review: &Review) {
-        let result = self
-            .store
-            .with_value(|store| save_review(store.as_ref(), review, browser::now(), APP_VERSION));
-        self.report(result);
-    }
-
-    fn report(&self, result: Result<(), StoreError>) {
-        self.save_status.set(match result {
-            Ok(()) => SaveStatus::Saved,
-            Err(error) => SaveStatus::NotSaved(error.to_string()),
-        });
+    /// The raw text of a stored entry, for downloading one that could not be read.
+    pub fn raw_entry(&self, key: &str) -> Option<String> {
+        self.store
+            .with_value(|store| store.read(key).ok().flatten())
     }
 }

@@ -1,0 +1,118 @@
+//! Backups on the home screen: download every draft as one file, import such a file (shown before it is
+//! saved), the trash, and whether the browser promised to keep the drafts.
+
+use gotlucky_core::backup::ImportPlan;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::browser;
+use crate::workspace::Workspace;
+
+/// The backups section.
+#[component]
+pub fn Backups() -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    let message = RwSignal::new(None::<String>);
+    let plan = RwSignal::new(None::<ImportPlan>);
+    let download = move |_| {
+        message.set(Some(match workspace.download_backup() {
+            Ok(()) => "Backup downloaded.".to_owned(),
+            Err(error) => format!("The backup could not be downloaded: {error}."),
+        }))
+    };
+    let choose_file = move |event: leptos::ev::Event| {
+        let file = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|input| input.files())
+            .and_then(|files| files.get(0));
+        let Some(file) = file else { return };
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|text| text.as_string());
+            match text.map(|text| workspace.plan_import(&text)) {
+                Some(Ok(found)) => {
+                    message.set(Some(format!("This file holds: {}.", found.describe())));
+                    plan.set(Some(found));
+                }
+                Some(Err(reason)) => {
+                    plan.set(None);
+                    message.set(Some(format!("Nothing was imported: {reason}.")));
+                }
+                None => message.set(Some(
+                    "Nothing was imported: the file could not be read as text.".to_owned(),
+                )),
+            }
+        });
+    };
+    let confirm = move |_| {
+        if let Some(found) = plan.get_untracked() {
+            let summary = found.describe();
+            workspace.import(found);
+            plan.set(None);
+            message.set(Some(format!("Imported: {summary}.")));
+        }
+    };
+    let persisted = move || {
+        match workspace.persisted.get() {
+        Some(true) => "This browser has agreed to keep your drafts until you clear them.",
+        _ => "This browser may clear drafts when it runs short of space: download a backup now and then.",
+    }
+    };
+
+    view! {
+        <section class="backups" aria-labelledby="backups-heading">
+            <h2 id="backups-heading">"Backups"</h2>
+            <p class="help">"Drafts live only in this browser. " {persisted}</p>
+            <button type="button" on:click=download>"Download a backup"</button>
+            <label class="field">
+                <span class="field-label">"Import a backup file"</span>
+                <input type="file" accept=".json,application/json" on:change=choose_file/>
+            </label>
+            <p role="status" class="item-meta">{move || message.get()}</p>
+            <p class:hidden=move || plan.with(Option::is_none)>
+                <button type="button" on:click=confirm>"Import these drafts"</button>
+                " "
+                <button type="button" class="secondary" on:click=move |_| { plan.set(None); message.set(None); }>
+                    "Cancel"
+                </button>
+            </p>
+        </section>
+        <Trash/>
+    }
+}
+
+/// Deleted drafts, until restored or deleted for good.
+#[component]
+fn Trash() -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    let items = move || {
+        workspace
+            .trash
+            .get()
+            .into_iter()
+            .map(|review| {
+                let (restore_id, delete_id) = (review.id.clone(), review.id.clone());
+                view! {
+                    <li class="draft">
+                        <span class="draft-title">{review.display_title().to_owned()}</span>
+                        <p class="item-meta">"Last edited " {browser::format_time(review.updated_at)}</p>
+                        <button type="button" on:click=move |_| workspace.restore(&restore_id)>"Restore"</button>
+                        " "
+                        <button type="button" class="secondary" on:click=move |_| workspace.empty_from_trash(&delete_id)>
+                            "Delete for good"
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class:hidden=move || workspace.trash.with(Vec::is_empty) aria-labelledby="trash-heading">
+            <h2 id="trash-heading">"Recently deleted"</h2>
+            <ul class="drafts" aria-label="Recently deleted">{items}</ul>
+        </section>
+    }
+}

@@ -1,0 +1,138 @@
+//! Saving: changes are saved about 300 ms after the last keystroke, at once when the tab is hidden or closed
+//! or the step changes, and retried every few seconds while the browser refuses.
+
+use std::time::Duration;
+
+use gotlucky_core::drafts::save_review;
+use gotlucky_core::StoreError;
+use leptos::prelude::*;
+
+use super::{Workspace, APP_VERSION};
+use crate::browser;
+
+const SAVE_DELAY: Duration = Duration::from_millis(300);
+const RETRY_DELAY: Duration = Duration::from_secs(5);
+
+/// What the save indicator shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveStatus {
+    /// Nothing has been changed since the app opened.
+    Idle,
+    /// Changes are waiting for the debounce to save them.
+    Saving,
+    Saved,
+    /// The last save failed; `quota` says it was because storage is full.
+    NotSaved {
+        reason: String,
+        quota: bool,
+    },
+}
+
+impl Workspace {
+    pub(super) fn mark_dirty(&self, id: &str) {
+        self.dirty.update_value(|dirty| {
+            if !dirty.iter().any(|dirty| dirty == id) {
+                dirty.push(id.to_owned());
+            }
+        });
+        if !matches!(
+            self.save_status.get_untracked(),
+            SaveStatus::NotSaved { .. }
+        ) {
+            self.save_status.set(SaveStatus::Saving);
+        }
+        self.schedule(SAVE_DELAY);
+    }
+
+    pub(super) fn is_dirty(&self, id: &str) -> bool {
+        self.dirty
+            .with_value(|dirty| dirty.iter().any(|dirty| dirty == id))
+    }
+
+    fn schedule(&self, delay: Duration) {
+        let workspace = *self;
+        let handle = set_timeout_with_handle(move || workspace.flush(), delay).ok();
+        if let Some(previous) = self
+            .timer
+            .try_update_value(|timer| std::mem::replace(timer, handle))
+            .flatten()
+        {
+            previous.clear();
+        }
+    }
+
+    /// Saves every changed review now. Called by the debounce, and when the tab is hidden or closed.
+    pub fn flush(&self) {
+        if let Some(timer) = self.timer.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+        let dirty = self.dirty.get_value();
+        if dirty.is_empty() {
+            return;
+        }
+        let mut failure = None;
+        let mut still_dirty = Vec::new();
+        for id in dirty {
+            // A review in conflict with another tab is not written until the user chooses which to keep.
+            if self
+                .conflict
+                .with_untracked(|conflict| conflict.as_ref().is_some_and(|theirs| theirs.id == id))
+            {
+                still_dirty.push(id);
+                continue;
+            }
+            let Some(review) = self.review_untracked(&id) else {
+                continue;
+            };
+            browser::mark_start("gotlucky:save");
+            let result = self.store.with_value(|store| {
+                save_review(store.as_ref(), &review, browser::now(), APP_VERSION)
+            });
+            browser::mark_end("gotlucky:save");
+            if let Err(error) = result {
+                failure = Some(error);
+                still_dirty.push(id);
+            }
+        }
+        let retry = !still_dirty.is_empty();
+        self.dirty.set_value(still_dirty);
+        match failure {
+            Some(error) => self.report_failure(error),
+            None if retry => self.save_status.set(SaveStatus::Saving),
+            None => self.report_saved(),
+        }
+        if retry {
+            self.schedule(RETRY_DELAY);
+        }
+    }
+
+    /// Reports the outcome of a write that is not a review save (trash, import).
+    pub(super) fn report(&self, result: Result<(), StoreError>) {
+        match result {
+            Ok(()) => self.report_saved(),
+            Err(error) => self.report_failure(error),
+        }
+    }
+
+    fn report_saved(&self) {
+        self.save_status.set(SaveStatus::Saved);
+        if self.persisted.get_untracked().is_none() {
+            // Asked once, after the first save: the browser may then keep drafts when space runs low.
+            let persisted = self.persisted;
+            persisted.set(Some(false));
+            leptos::task::spawn_local(async move {
+                persisted.set(Some(
+                    browser::request_persistent_storage().await.unwrap_or(false),
+                ));
+            });
+        }
+    }
+
+    fn report_failure(&self, error: StoreError) {
+        let quota = error == StoreError::QuotaExceeded;
+        self.save_status.set(SaveStatus::NotSaved {
+            reason: error.to_string(),
+            quota,
+        });
+    }
+}

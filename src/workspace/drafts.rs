@@ -1,0 +1,144 @@
+//! Whole drafts: start, duplicate, delete to the trash, undo, restore, and backups in and out.
+
+use gotlucky_core::backup::{export_backup, plan_import, ImportPlan};
+use gotlucky_core::drafts::{delete_review, empty_from_trash, restore_from_trash, save_review};
+use gotlucky_core::Review;
+use leptos::prelude::*;
+
+use super::{Deleted, Workspace, APP_VERSION};
+use crate::browser;
+
+impl Workspace {
+    /// Creates and saves a new review, and returns its id.
+    pub fn start_review(&self, title: &str) -> String {
+        self.insert(Review::new(
+            browser::new_review_id(),
+            title.trim(),
+            browser::now(),
+        ))
+    }
+
+    /// Copies a review under a new id, and returns the copy's id.
+    pub fn duplicate_review(&self, id: &str) -> Option<String> {
+        let copy = self
+            .review_untracked(id)?
+            .duplicate(browser::new_review_id(), browser::now());
+        Some(self.insert(copy))
+    }
+
+    pub(super) fn insert(&self, review: Review) -> String {
+        let id = review.id.clone();
+        self.reviews.update(|reviews| reviews.insert(0, review));
+        self.mark_dirty(&id);
+        self.flush();
+        id
+    }
+
+    /// Moves a review to the trash; `undo` or `restore` brings it back.
+    pub fn delete_review(&self, id: &str) {
+        self.flush();
+        let Some(review) = self.review_untracked(id) else {
+            return;
+        };
+        let result = self
+            .store
+            .with_value(|store| delete_review(store.as_ref(), id));
+        self.report(result);
+        self.reviews
+            .update(|reviews| reviews.retain(|review| review.id != id));
+        self.trash.update(|trash| trash.insert(0, review.clone()));
+        self.deleted.set(Some(Deleted::Review(review)));
+    }
+
+    /// Brings a review back from the trash.
+    pub fn restore(&self, id: &str) {
+        let Some(review) = self
+            .trash
+            .with_untracked(|trash| trash.iter().find(|r| r.id == id).cloned())
+        else {
+            return;
+        };
+        let result = self.store.with_value(|store| {
+            restore_from_trash(store.as_ref(), &review, browser::now(), APP_VERSION)
+        });
+        self.report(result);
+        self.trash
+            .update(|trash| trash.retain(|review| review.id != id));
+        self.reviews.update(|reviews| {
+            reviews.push(review);
+            reviews.sort_by_key(|review| std::cmp::Reverse(review.updated_at));
+        });
+    }
+
+    /// Deletes a review from the trash for good.
+    pub fn empty_from_trash(&self, id: &str) {
+        let result = self
+            .store
+            .with_value(|store| empty_from_trash(store.as_ref(), id));
+        self.report(result);
+        self.trash
+            .update(|trash| trash.retain(|review| review.id != id));
+    }
+
+    /// Brings back the last deletion, where it was.
+    pub fn undo(&self) {
+        let Some(deleted) = self.deleted.get_untracked() else {
+            return;
+        };
+        self.deleted.set(None);
+        match deleted {
+            Deleted::Review(review) => self.restore(&review.id),
+            Deleted::Observation { review, removed } => {
+                self.update(&review, |review, now| {
+                    review.restore_observation(removed, now)
+                });
+            }
+            Deleted::Moment { review, removed } => {
+                self.update(&review, |review, now| review.restore_moment(removed, now));
+            }
+            Deleted::Action { review, removed } => {
+                self.update(&review, |review, now| review.restore_action(removed, now));
+            }
+        }
+    }
+
+    /// Downloads every draft as one backup file and records the export on each.
+    pub fn download_backup(&self) -> Result<(), String> {
+        self.flush();
+        let now = browser::now();
+        let text = self
+            .reviews
+            .with_untracked(|reviews| export_backup(reviews, now));
+        browser::download(
+            &format!("gotlucky-backup-{}.json", browser::today()),
+            "application/json",
+            &text,
+        )?;
+        let ids: Vec<String> = self
+            .reviews
+            .with_untracked(|reviews| reviews.iter().map(|r| r.id.clone()).collect());
+        for id in ids {
+            self.update(&id, |review, now| review.mark_exported(now));
+        }
+        Ok(())
+    }
+
+    /// Reads a backup file and says what importing it would do; nothing is written yet.
+    pub fn plan_import(&self, text: &str) -> Result<ImportPlan, String> {
+        self.reviews
+            .with_untracked(|reviews| plan_import(text, reviews))
+    }
+
+    /// Saves what a plan imports.
+    pub fn import(&self, plan: ImportPlan) {
+        for review in plan.to_save {
+            let result = self.store.with_value(|store| {
+                save_review(store.as_ref(), &review, browser::now(), APP_VERSION)
+            });
+            self.report(result);
+            self.replace_or_insert(review);
+        }
+        self.reviews
+            .update(|reviews| reviews.sort_by_key(|review| std::cmp::Reverse(review.updated_at)));
+    }
+}

@@ -1,0 +1,76 @@
+//! Other tabs: a review saved in another tab appears here at once; if this tab was changing the same review,
+//! both versions are kept until the user chooses.
+
+use gotlucky_core::drafts::{decode_review, review_id_of_key};
+use gotlucky_core::Review;
+use leptos::prelude::*;
+
+use super::Workspace;
+use crate::browser;
+
+impl Workspace {
+    /// Handles a `storage` event: another tab wrote (`new_value`) or removed a key.
+    pub fn on_storage_event(&self, key: Option<String>, new_value: Option<String>) {
+        let Some(id) = key.as_deref().and_then(review_id_of_key) else {
+            return;
+        };
+        let id = id.to_owned();
+        let dirty = self.is_dirty(&id);
+        match new_value {
+            // Deleted elsewhere: follow, unless this tab has unsaved changes, which will save it again.
+            None if !dirty => self
+                .reviews
+                .update(|reviews| reviews.retain(|review| review.id != id)),
+            None => {}
+            Some(raw) => {
+                // An entry the other tab could not have written well is left for the load-time report.
+                let Ok(theirs) = decode_review(&raw) else {
+                    return;
+                };
+                if dirty {
+                    self.conflict.set(Some(theirs));
+                } else {
+                    self.replace_or_insert(theirs);
+                }
+            }
+        }
+    }
+
+    pub(super) fn replace_or_insert(&self, review: Review) {
+        self.reviews.update(|reviews| {
+            match reviews.iter_mut().find(|current| current.id == review.id) {
+                Some(current) => *current = review,
+                None => reviews.insert(0, review),
+            }
+        });
+    }
+
+    /// Keeps both versions: the other tab's becomes a new draft, this tab's stays and is saved.
+    pub fn keep_both(&self) {
+        let Some(theirs) = self.conflict.get_untracked() else {
+            return;
+        };
+        self.conflict.set(None);
+        let mut copy = theirs.duplicate(browser::new_review_id(), browser::now());
+        copy.title = format!("{} (from another tab)", theirs.display_title());
+        self.insert(copy);
+        self.flush();
+    }
+
+    /// Keeps this tab's version, saving it over the other tab's.
+    pub fn keep_mine(&self) {
+        self.conflict.set(None);
+        self.flush();
+    }
+
+    /// Takes the other tab's version, dropping this tab's unsaved changes to that review.
+    pub fn take_theirs(&self) {
+        let Some(theirs) = self.conflict.get_untracked() else {
+            return;
+        };
+        self.conflict.set(None);
+        self.dirty
+            .update_value(|dirty| dirty.retain(|id| id != &theirs.id));
+        self.replace_or_insert(theirs);
+    }
+}
