@@ -54,10 +54,15 @@ struct EnvelopeOut<'a> {
     data: &'a Review,
 }
 
+/// Only the version of an envelope; `data` is skipped without being built.
 #[derive(Deserialize)]
-struct EnvelopeIn {
+struct EnvelopeVersion {
     schema: u32,
-    data: Value,
+}
+
+#[derive(Deserialize)]
+struct EnvelopeIn<T> {
+    data: T,
 }
 
 /// A review as stored: the envelope as JSON text.
@@ -79,26 +84,32 @@ pub fn decode_review(raw: &str) -> Result<Review, String> {
 
 /// Decodes with the given migrations; also returns the schema the text was stored with.
 pub fn decode_with(raw: &str, migrations: &[Migration]) -> Result<(Review, u32), String> {
-    let envelope: EnvelopeIn = serde_json::from_str(raw)
-        .map_err(|error| format!("the saved draft is damaged ({error})"))?;
+    let damaged = |error: serde_json::Error| format!("the saved draft is damaged ({error})");
+    let unexpected =
+        |error: serde_json::Error| format!("the saved draft has an unexpected shape ({error})");
+    let EnvelopeVersion { schema } = serde_json::from_str(raw).map_err(damaged)?;
     let current = migrations.len() as u32 + 1;
-    if envelope.schema > current {
+    if schema > current {
         return Err(format!(
-            "this draft was saved by a newer version of gotlucky (format {}, this version reads up to {current}); \
-             it is kept as it is",
-            envelope.schema
+            "this draft was saved by a newer version of gotlucky (format {schema}, this version reads up to \
+             {current}); it is kept as it is"
         ));
     }
-    if envelope.schema == 0 {
+    if schema == 0 {
         return Err("the saved draft names no format version".to_owned());
     }
+    if schema == current {
+        // The usual case reads straight into the review, without an intermediate JSON tree.
+        let envelope: EnvelopeIn<Review> = serde_json::from_str(raw).map_err(unexpected)?;
+        return Ok((envelope.data, schema));
+    }
+    let envelope: EnvelopeIn<Value> = serde_json::from_str(raw).map_err(damaged)?;
     let mut data = envelope.data;
-    for migration in &migrations[envelope.schema as usize - 1..] {
+    for migration in &migrations[schema as usize - 1..] {
         data = migration(data)?;
     }
-    let review = serde_json::from_value(data)
-        .map_err(|error| format!("the saved draft has an unexpected shape ({error})"))?;
-    Ok((review, envelope.schema))
+    let review = serde_json::from_value(data).map_err(unexpected)?;
+    Ok((review, schema))
 }
 
 /// Serialises and writes one review, and records it in the index.

@@ -1,6 +1,7 @@
 //! `cargo xtask`: the project's commands. `serve` and `test` install what they need first, so that both work
 //! on a fresh machine.
 
+mod bench;
 mod dist;
 mod process;
 mod setup;
@@ -14,7 +15,8 @@ const USAGE: &str = "usage: cargo xtask <command>
 commands:
   serve   install missing tools, build the app and serve it at http://127.0.0.1:8080
   test    install missing tools and a headless Chromium, then run every test layer
-  dist    release build into dist/, printing each file's raw and gzip size";
+  dist    release build into dist/, printing each file's raw and gzip size
+  bench   storage figures for a large review in headless Chromium at 4x CPU slowdown";
 
 fn main() -> ExitCode {
     let command = std::env::args().nth(1).unwrap_or_default();
@@ -23,6 +25,7 @@ fn main() -> ExitCode {
         "serve" => serve(&root),
         "test" => test::run(&root),
         "dist" => dist::run(&root),
+        "bench" => bench::run(&root),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

@@ -1,0 +1,51 @@
+// Storage benchmark, run by `cargo xtask bench`: serves the release build, stores a large review in
+// localStorage, and reads the app's own performance measures (gotlucky:load, gotlucky:save) in headless
+// Chromium slowed down 4x through the DevTools Protocol. Prints figures; asserts nothing.
+import { readFileSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { serve } from '../e2e/serve.mjs';
+
+const [root, reviewFile, reviewId] = process.argv.slice(2);
+const stored = readFileSync(reviewFile, 'utf8');
+const port = 4180;
+const server = await serve(root, port);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const page = await browser.newPage();
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+
+const measures = (name) => page.evaluate((name) => performance.getEntriesByName(name).map((entry) => entry.duration), name);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+await page.goto(`http://127.0.0.1:${port}/#/`);
+await page.evaluate(([key, value]) => localStorage.setItem(key, value), [`gotlucky:v1:review:${reviewId}`, stored]);
+
+const loads = [];
+const opens = [];
+for (let run = 0; run < 7; run++) {
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'We got lucky' }).waitFor();
+  loads.push(...(await measures('gotlucky:load')));
+  opens.push(...(await measures('gotlucky:open-storage')));
+}
+
+await page.goto(`http://127.0.0.1:${port}/#/review/${reviewId}/scene`);
+const field = page.getByRole('textbox', { name: 'What happened', exact: true });
+for (let edit = 0; edit < 15; edit++) {
+  await field.fill(`edit ${edit}`);
+  await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
+}
+const saves = await measures('gotlucky:save');
+
+const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
+console.log(`\nstorage benchmark (headless Chromium, CPU slowed 4x)`);
+console.log(`  stored draft size        ${kb(Buffer.byteLength(stored))} (${stored.length} characters)`);
+console.log(`  start-up load, median    ${median(loads).toFixed(2)} ms over ${loads.length} loads (target under 10 ms)`);
+console.log(`  (before it, the browser opening localStorage: median ${median(opens).toFixed(2)} ms)`);
+console.log(`  one save, median         ${median(saves).toFixed(2)} ms over ${saves.length} saves (target under 2 ms)`);
+console.log(`  one save, slowest        ${Math.max(...saves).toFixed(2)} ms`);
+await browser.close();
+server.close();
