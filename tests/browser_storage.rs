@@ -53,3 +53,25 @@ fn a_review_saved_through_the_adapter_loads_back() {
     assert!(store.keys().unwrap().contains(&review_key("browsertest1")));
     store.remove(&review_key("browsertest1")).unwrap();
 }
+
+#[wasm_bindgen_test]
+fn a_full_quota_is_reported_as_such_and_nothing_is_half_written() {
+    let store = open();
+    let mut chunk = "x".repeat(1 << 20);
+    let mut fillers = Vec::new();
+    while chunk.len() > 16 {
+        let key = format!("gotlucky:test:filler:{}", fillers.len());
+        match store.write(&key, &chunk) {
+            Ok(()) => fillers.push(key),
+            Err(_) => chunk.truncate(chunk.len() / 2),
+        }
+    }
+    let result = store.write("gotlucky:test:too-much", &"y".repeat(64 * 1024));
+    assert_eq!(result, Err(gotlucky_core::StoreError::QuotaExceeded));
+    assert_eq!(store.read("gotlucky:test:too-much"), Ok(None));
+    for key in fillers {
+        store.remove(&key).unwrap();
+    }
+    assert!(store.write("gotlucky:test:too-much", "fits again").is_ok());
+    store.remove("gotlucky:test:too-much").unwrap();
+}
