@@ -58,10 +58,9 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| failed("make the file"))?;
-    let url =
-        web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| failed("make the file"))?;
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| failed("make the file"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| failed("make the file"))?;
     let link: web_sys::HtmlAnchorElement = document
         .create_element("a")
         .map_err(|_| failed("make a link"))?
@@ -95,10 +94,7 @@ pub fn today() -> String {
 pub async fn request_persistent_storage() -> Option<bool> {
     let storage = web_sys::window()?.navigator().storage();
     let promise = storage.persist().ok()?;
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .ok()?
-        .as_bool()
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok()?.as_bool()
 }
 
 /// Starts timing `name` in the browser's performance timeline, where the benchmark reads it.

@@ -20,10 +20,7 @@ fn writes_then_reads_back_the_same_text() {
     let store = open();
     let text = "We were lucky that Amanda was online 🍀 | <b>&amp;";
     store.write("gotlucky:test:roundtrip", text).unwrap();
-    assert_eq!(
-        store.read("gotlucky:test:roundtrip").unwrap().as_deref(),
-        Some(text)
-    );
+    assert_eq!(store.read("gotlucky:test:roundtrip").unwrap().as_deref(), Some(text));
     // The write really reached localStorage, not a copy in memory.
     let raw = web_sys::window()
         .unwrap()

@@ -67,9 +67,8 @@ pub fn plan_import(text: &str, existing: &[Review]) -> Result<ImportPlan, String
             text.len()
         ));
     }
-    let backup: BackupIn = serde_json::from_str(text).map_err(|error| {
-        format!("this is not a gotlucky backup file (it does not read as one: {error})")
-    })?;
+    let backup: BackupIn = serde_json::from_str(text)
+        .map_err(|error| format!("this is not a gotlucky backup file (it does not read as one: {error})"))?;
     if backup.format != FORMAT {
         return Err(format!(
             "this is not a gotlucky backup file (its format is \u{201c}{}\u{201d})",
@@ -82,11 +81,7 @@ pub fn plan_import(text: &str, existing: &[Review]) -> Result<ImportPlan, String
             backup.schema
         ));
     }
-    if let Some(bad) = backup
-        .reviews
-        .iter()
-        .find(|review| !is_review_id(&review.id))
-    {
+    if let Some(bad) = backup.reviews.iter().find(|review| !is_review_id(&review.id)) {
         return Err(format!(
             "the backup holds a review with an invalid id \u{201c}{}\u{201d}",
             bad.id
@@ -146,10 +141,7 @@ mod tests {
             ("", "not a gotlucky backup"),
             ("# A Markdown file", "not a gotlucky backup"),
             ("\u{0}\u{1}binary", "not a gotlucky backup"),
-            (
-                r#"{"format":"other","schema":1,"reviews":[]}"#,
-                "its format is",
-            ),
+            (r#"{"format":"other","schema":1,"reviews":[]}"#, "its format is"),
             (
                 r#"{"format":"gotlucky-backup","schema":99,"reviews":[]}"#,
                 "newer version",

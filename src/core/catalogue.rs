@@ -56,8 +56,7 @@ pub const STEPS: &[Step] = &[
         kind: StepKind::Scene,
         label: "Set the scene",
         heading: "Set the scene",
-        intro:
-            "What happened, who is here, and the moments someone said \u{201c}we got lucky\u{201d}.",
+        intro: "What happened, who is here, and the moments someone said \u{201c}we got lucky\u{201d}.",
     },
     Step {
         id: "decreasing",
@@ -283,9 +282,7 @@ pub fn step(id: &str) -> Option<&'static Step> {
 
 /// The questions of one step, in order.
 pub fn questions_of(step_id: &str) -> impl Iterator<Item = &'static Question> + '_ {
-    QUESTIONS
-        .iter()
-        .filter(move |question| question.step == step_id)
+    QUESTIONS.iter().filter(move |question| question.step == step_id)
 }
 
 #[cfg(test)]
@@ -315,9 +312,7 @@ mod tests {
     fn ids_are_unique() {
         for (index, question) in QUESTIONS.iter().enumerate() {
             assert!(
-                QUESTIONS[index + 1..]
-                    .iter()
-                    .all(|other| other.id != question.id),
+                QUESTIONS[index + 1..].iter().all(|other| other.id != question.id),
                 "duplicate {}",
                 question.id
             );
@@ -351,11 +346,7 @@ mod tests {
                 panic!("{} names an unknown step", question.id)
             };
             assert_eq!(STEPS[position].kind, StepKind::Questions, "{}", question.id);
-            assert!(
-                position >= last_step,
-                "{} is out of step order",
-                question.id
-            );
+            assert!(position >= last_step, "{} is out of step order", question.id);
             last_step = position;
         }
         assert!(question(DRILL_QUESTION).is_some());
@@ -364,11 +355,7 @@ mod tests {
     #[test]
     fn every_question_step_has_questions_and_help() {
         for step in STEPS.iter().filter(|step| step.kind == StepKind::Questions) {
-            assert!(
-                questions_of(step.id).count() > 0,
-                "{} has no questions",
-                step.id
-            );
+            assert!(questions_of(step.id).count() > 0, "{} has no questions", step.id);
         }
         for question in QUESTIONS {
             assert!(

@@ -85,8 +85,7 @@ pub fn decode_review(raw: &str) -> Result<Review, String> {
 /// Decodes with the given migrations; also returns the schema the text was stored with.
 pub fn decode_with(raw: &str, migrations: &[Migration]) -> Result<(Review, u32), String> {
     let damaged = |error: serde_json::Error| format!("the saved draft is damaged ({error})");
-    let unexpected =
-        |error: serde_json::Error| format!("the saved draft has an unexpected shape ({error})");
+    let unexpected = |error: serde_json::Error| format!("the saved draft has an unexpected shape ({error})");
     let EnvelopeVersion { schema } = serde_json::from_str(raw).map_err(damaged)?;
     let current = migrations.len() as u32 + 1;
     if schema > current {
@@ -113,16 +112,8 @@ pub fn decode_with(raw: &str, migrations: &[Migration]) -> Result<(Review, u32),
 }
 
 /// Serialises and writes one review, and records it in the index.
-pub fn save_review(
-    store: &dyn Store,
-    review: &Review,
-    now: u64,
-    app_version: &str,
-) -> Result<(), StoreError> {
-    store.write(
-        &review_key(&review.id),
-        &encode_review(review, now, app_version),
-    )?;
+pub fn save_review(store: &dyn Store, review: &Review, now: u64, app_version: &str) -> Result<(), StoreError> {
+    store.write(&review_key(&review.id), &encode_review(review, now, app_version))?;
     let mut ids = read_index(store)?;
     if !ids.iter().any(|id| id == &review.id) {
         ids.push(review.id.clone());
@@ -137,10 +128,7 @@ pub fn delete_review(store: &dyn Store, review_id: &str) -> Result<(), StoreErro
         store.write(&trash_key(review_id), &raw)?;
     }
     store.remove(&review_key(review_id))?;
-    let ids: Vec<String> = read_index(store)?
-        .into_iter()
-        .filter(|id| id != review_id)
-        .collect();
+    let ids: Vec<String> = read_index(store)?.into_iter().filter(|id| id != review_id).collect();
     write_index(store, &ids)
 }
 
@@ -154,27 +142,19 @@ pub fn trashed_reviews(store: &dyn Store) -> Result<Vec<Review>, StoreError> {
             }
         }
     }
-    reviews.sort_by(|a, b| {
-        b.updated_at
-            .cmp(&a.updated_at)
-            .then_with(|| a.id.cmp(&b.id))
-    });
+    reviews.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then_with(|| a.id.cmp(&b.id)));
     Ok(reviews)
 }
 
 /// Takes a review out of the trash and saves it as a draft again.
-pub fn restore_from_trash(
-    store: &dyn Store,
-    review: &Review,
-    now: u64,
-    app_version: &str,
-) -> Result<(), StoreError> {
+pub fn restore_from_trash(store: &dyn Store, review: &Review, now: u64, app_version: &str) -> Result<(), StoreError> {
     save_review(store, review, now, app_version)?;
     store.remove(&trash_key(&review.id))
 }
 
 /// Deletes a review from the trash for good.
 pub fn empty_from_trash(store: &dyn Store, review_id: &str) -> Result<(), StoreError> {
+    store.remove(&crate::history::history_key(review_id))?;
     store.remove(&trash_key(review_id))
 }
 
@@ -232,9 +212,7 @@ pub fn load_with(store: &dyn Store, migrations: &[Migration]) -> Result<LoadedDr
         let Some(raw) = store.read(&key)? else {
             loaded.problems.push(LoadProblem {
                 key,
-                reason: format!(
-                    "the draft {id} is listed but its entry is missing (cleared by the browser?)"
-                ),
+                reason: format!("the draft {id} is listed but its entry is missing (cleared by the browser?)"),
             });
             continue;
         };
@@ -248,11 +226,9 @@ pub fn load_with(store: &dyn Store, migrations: &[Migration]) -> Result<LoadedDr
             Err(reason) => loaded.problems.push(LoadProblem { key, reason }),
         }
     }
-    loaded.reviews.sort_by(|a, b| {
-        b.updated_at
-            .cmp(&a.updated_at)
-            .then_with(|| a.id.cmp(&b.id))
-    });
+    loaded
+        .reviews
+        .sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then_with(|| a.id.cmp(&b.id)));
     Ok(loaded)
 }
 
@@ -270,10 +246,7 @@ mod tests {
         let loaded = load_reviews(&store).unwrap();
         assert_eq!(loaded.reviews, vec![review]);
         assert!(loaded.problems.is_empty());
-        assert_eq!(
-            store.read(INDEX_KEY).unwrap().as_deref(),
-            Some(r#"["abc"]"#)
-        );
+        assert_eq!(store.read(INDEX_KEY).unwrap().as_deref(), Some(r#"["abc"]"#));
     }
 
     #[test]
@@ -328,26 +301,10 @@ mod tests {
         assert_eq!(loaded.reviews.len(), 1);
         let mut keys: Vec<&str> = loaded.problems.iter().map(|p| p.key.as_str()).collect();
         keys.sort();
-        assert_eq!(
-            keys,
-            [
-                review_key("broken"),
-                review_key("future"),
-                review_key("shape")
-            ]
-        );
-        assert!(loaded
-            .problems
-            .iter()
-            .any(|p| p.reason.contains("newer version")));
-        assert_eq!(
-            store.read(&review_key("future")).unwrap().as_deref(),
-            Some(newer)
-        );
-        assert_eq!(
-            store.read(&review_key("broken")).unwrap().as_deref(),
-            Some("{not json")
-        );
+        assert_eq!(keys, [review_key("broken"), review_key("future"), review_key("shape")]);
+        assert!(loaded.problems.iter().any(|p| p.reason.contains("newer version")));
+        assert_eq!(store.read(&review_key("future")).unwrap().as_deref(), Some(newer));
+        assert_eq!(store.read(&review_key("broken")).unwrap().as_deref(), Some("{not json"));
     }
 
     #[test]
@@ -375,17 +332,13 @@ mod tests {
         }
         let migrations: &[Migration] = &[rename_title, upper_title];
         let store = MemoryStore::default();
-        let original =
-            r#"{"schema":1,"saved_at":1,"app_version":"0","data":{"id":"old","name":"db outage"}}"#;
+        let original = r#"{"schema":1,"saved_at":1,"app_version":"0","data":{"id":"old","name":"db outage"}}"#;
         store.write(&review_key("old"), original).unwrap();
 
         let loaded = load_with(&store, migrations).unwrap();
         assert_eq!(loaded.reviews[0].title, "DB OUTAGE");
         assert_eq!(
-            store
-                .read("gotlucky:v1:backup:old:schema-1")
-                .unwrap()
-                .as_deref(),
+            store.read("gotlucky:v1:backup:old:schema-1").unwrap().as_deref(),
             Some(original)
         );
         // Data from schema 3 is current for these migrations; schema 4 is newer and refused.

@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod catalogue;
 pub mod drafts;
+pub mod history;
 pub mod markdown;
 pub mod review;
 pub mod route;
@@ -14,8 +15,8 @@ pub use catalogue::{Question, Step, StepKind, QUESTIONS, STEPS};
 pub use drafts::{delete_review, load_reviews, save_review, LoadProblem, LoadedDrafts};
 pub use markdown::export_markdown;
 pub use review::{
-    Action, ActionField, ActionId, Dial, Direction, DrillField, DrillKind, DrillPlan, Luck, Mode,
-    Moment, MomentId, Observation, ObservationId, Removed, Review, Scene, SceneField,
+    Action, ActionField, ActionId, Dial, Direction, DrillField, DrillKind, DrillPlan, Luck, Mode, Moment, MomentId,
+    Observation, ObservationId, Removed, Review, Scene, SceneField,
 };
 pub use route::Route;
 pub use store::{MemoryStore, Store, StoreError};

@@ -10,9 +10,7 @@ use crate::summary::ledger;
 
 /// Characters that mean something inline in CommonMark or GFM wherever they stand. `$` is included because
 /// GitHub renders `$…$` as maths, and `#` because a heading drops a trailing run of them.
-const ALWAYS_ESCAPED: &[char] = &[
-    '\\', '`', '*', '_', '[', ']', '<', '>', '&', '|', '~', '$', '#',
-];
+const ALWAYS_ESCAPED: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '&', '|', '~', '$', '#'];
 
 /// Characters that start a block (list item, heading underline) when they open a line.
 const ESCAPED_AT_LINE_START: &[char] = &['+', '-', '='];
@@ -45,11 +43,7 @@ fn push_scene(out: &mut String, review: &Review) {
         ("Link", scene.link.as_str()),
         ("Date", scene.date.as_str()),
         (
-            if self_reflection {
-                "Written by"
-            } else {
-                "Facilitator"
-            },
+            if self_reflection { "Written by" } else { "Facilitator" },
             scene.facilitator.as_str(),
         ),
     ];
@@ -65,10 +59,7 @@ fn push_scene(out: &mut String, review: &Review) {
         },
     ));
     out.push_str("| Detail | Value |\n|---|---|\n");
-    for (label, value) in rows
-        .into_iter()
-        .filter(|(_, value)| !value.trim().is_empty())
-    {
+    for (label, value) in rows.into_iter().filter(|(_, value)| !value.trim().is_empty()) {
         out.push_str(&format!("| {label} | {} |\n", escape_cell(value)));
     }
     out.push('\n');
@@ -115,11 +106,7 @@ fn observation_labels(observation: &Observation) -> String {
         .luck
         .map(|luck| luck.label().to_owned())
         .into_iter()
-        .chain(
-            observation
-                .dial
-                .map(|dial| format!("dial: {}", dial.label())),
-        )
+        .chain(observation.dial.map(|dial| format!("dial: {}", dial.label())))
         .collect();
     if labels.is_empty() {
         String::new()
@@ -174,11 +161,7 @@ fn push_ledger(out: &mut String, review: &Review) {
     }
     out.push_str("## Luck ledger\n\n");
     for entry in entries {
-        push_item(
-            out,
-            &entry.moment.text,
-            &format!(" *({})*", entry.source.label()),
-        );
+        push_item(out, &entry.moment.text, &format!(" *({})*", entry.source.label()));
         for explanation in entry.explanations {
             out.push_str("  - ");
             out.push_str(&escape_text(&explanation.text, "    "));
@@ -295,15 +278,9 @@ mod tests {
 
     #[test]
     fn inline_punctuation_is_escaped() {
-        assert_eq!(
-            escape_line("*bold* _it_ `code`"),
-            r"\*bold\* \_it\_ \`code\`"
-        );
+        assert_eq!(escape_line("*bold* _it_ `code`"), r"\*bold\* \_it\_ \`code\`");
         assert_eq!(escape_line("<script>&amp;"), r"\<script\>\&amp;");
-        assert_eq!(
-            escape_line("[x](y) a|b ~~s~~ $x$"),
-            r"\[x\](y) a\|b \~\~s\~\~ \$x\$"
-        );
+        assert_eq!(escape_line("[x](y) a|b ~~s~~ $x$"), r"\[x\](y) a\|b \~\~s\~\~ \$x\$");
     }
 
     #[test]

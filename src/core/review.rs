@@ -99,11 +99,7 @@ impl Dial {
 }
 
 impl DrillKind {
-    pub const ALL: [DrillKind; 3] = [
-        DrillKind::PracticeDrill,
-        DrillKind::GameDay,
-        DrillKind::ChaosExperiment,
-    ];
+    pub const ALL: [DrillKind; 3] = [DrillKind::PracticeDrill, DrillKind::GameDay, DrillKind::ChaosExperiment];
     pub fn label(self) -> &'static str {
         match self {
             DrillKind::PracticeDrill => "practice drill",
@@ -377,11 +373,7 @@ impl Review {
 
     /// Links or unlinks an observation as an explanation of a moment.
     pub fn toggle_explanation(&mut self, moment: MomentId, observation: ObservationId, now: u64) {
-        if let Some(moment) = self
-            .moments
-            .iter_mut()
-            .find(|candidate| candidate.id == moment)
-        {
+        if let Some(moment) = self.moments.iter_mut().find(|candidate| candidate.id == moment) {
             match moment.explained_by.iter().position(|id| *id == observation) {
                 Some(position) => {
                     moment.explained_by.remove(position);
@@ -395,12 +387,7 @@ impl Review {
     // Observations --------------------------------------------------------------------------------------------
 
     /// Adds an observation to a question. Blank text adds nothing and returns `None`.
-    pub fn add_observation(
-        &mut self,
-        question: &str,
-        text: &str,
-        now: u64,
-    ) -> Option<ObservationId> {
+    pub fn add_observation(&mut self, question: &str, text: &str, now: u64) -> Option<ObservationId> {
         if text.trim().is_empty() {
             return None;
         }
@@ -417,27 +404,18 @@ impl Review {
     }
 
     /// The observations answering one question, in their order.
-    pub fn observations_for<'a>(
-        &'a self,
-        question: &'a str,
-    ) -> impl Iterator<Item = &'a Observation> + 'a {
+    pub fn observations_for<'a>(&'a self, question: &'a str) -> impl Iterator<Item = &'a Observation> + 'a {
         self.observations
             .iter()
             .filter(move |observation| observation.question == question)
     }
 
     pub fn observation(&self, id: ObservationId) -> Option<&Observation> {
-        self.observations
-            .iter()
-            .find(|observation| observation.id == id)
+        self.observations.iter().find(|observation| observation.id == id)
     }
 
     pub fn edit_observation(&mut self, id: ObservationId, text: &str, now: u64) {
-        if let Some(observation) = self
-            .observations
-            .iter_mut()
-            .find(|observation| observation.id == id)
-        {
+        if let Some(observation) = self.observations.iter_mut().find(|observation| observation.id == id) {
             if observation.text != text {
                 observation.text = text.to_owned();
                 self.updated_at = now;
@@ -446,22 +424,14 @@ impl Review {
     }
 
     pub fn set_luck(&mut self, id: ObservationId, luck: Option<Luck>, now: u64) {
-        if let Some(observation) = self
-            .observations
-            .iter_mut()
-            .find(|observation| observation.id == id)
-        {
+        if let Some(observation) = self.observations.iter_mut().find(|observation| observation.id == id) {
             observation.luck = luck;
             self.updated_at = now;
         }
     }
 
     pub fn set_dial(&mut self, id: ObservationId, dial: Option<Dial>, now: u64) {
-        if let Some(observation) = self
-            .observations
-            .iter_mut()
-            .find(|observation| observation.id == id)
-        {
+        if let Some(observation) = self.observations.iter_mut().find(|observation| observation.id == id) {
             observation.dial = dial;
             self.updated_at = now;
         }
@@ -469,19 +439,13 @@ impl Review {
 
     /// Moves an observation past its neighbour within the same question. At either end it stays put.
     pub fn move_observation(&mut self, id: ObservationId, direction: Direction, now: u64) {
-        let Some(position) = self
-            .observations
-            .iter()
-            .position(|observation| observation.id == id)
-        else {
+        let Some(position) = self.observations.iter().position(|observation| observation.id == id) else {
             return;
         };
         let question = self.observations[position].question.clone();
         let same_question = |observation: &Observation| observation.question == question;
         let neighbour = match direction {
-            Direction::Up => self.observations[..position]
-                .iter()
-                .rposition(same_question),
+            Direction::Up => self.observations[..position].iter().rposition(same_question),
             Direction::Down => self.observations[position + 1..]
                 .iter()
                 .position(same_question)
@@ -494,11 +458,7 @@ impl Review {
     }
 
     /// Deletes an observation. Links to it from actions and moments are kept, so that undo restores them.
-    pub fn remove_observation(
-        &mut self,
-        id: ObservationId,
-        now: u64,
-    ) -> Option<Removed<Observation>> {
+    pub fn remove_observation(&mut self, id: ObservationId, now: u64) -> Option<Removed<Observation>> {
         let removed = remove_where(&mut self.observations, |observation| observation.id == id)?;
         self.updated_at = now;
         Some(removed)
@@ -512,12 +472,7 @@ impl Review {
     // Actions -------------------------------------------------------------------------------------------------
 
     /// Adds an action, optionally from an observation. Blank text adds nothing.
-    pub fn add_action(
-        &mut self,
-        what: &str,
-        from: Option<ObservationId>,
-        now: u64,
-    ) -> Option<ActionId> {
+    pub fn add_action(&mut self, what: &str, from: Option<ObservationId>, now: u64) -> Option<ActionId> {
         if what.trim().is_empty() {
             return None;
         }
@@ -636,10 +591,7 @@ mod tests {
         let first = review.add_observation(Q, "  *We* skip reviews ", 20);
         let second = review.add_observation(Q, "No alerts on the queue", 30);
         assert_ne!(first, second);
-        assert_eq!(
-            texts(&review, Q),
-            ["  *We* skip reviews ", "No alerts on the queue"]
-        );
+        assert_eq!(texts(&review, Q), ["  *We* skip reviews ", "No alerts on the queue"]);
         assert_eq!(review.updated_at, 30);
     }
 
@@ -649,11 +601,7 @@ mod tests {
         assert_eq!(review.add_observation(Q, " \n\t", 20), None);
         assert_eq!(review.add_moment("  ", 20), None);
         assert_eq!(review.add_action("", None, 20), None);
-        assert!(
-            review.observations.is_empty()
-                && review.moments.is_empty()
-                && review.actions.is_empty()
-        );
+        assert!(review.observations.is_empty() && review.moments.is_empty() && review.actions.is_empty());
         assert_eq!(review.updated_at, 10);
     }
 
@@ -711,11 +659,7 @@ mod tests {
         let removed = review.remove_action(first, 2).unwrap();
         review.restore_action(removed, 3);
         assert_eq!(
-            review
-                .actions
-                .iter()
-                .map(|a| a.what.as_str())
-                .collect::<Vec<_>>(),
+            review.actions.iter().map(|a| a.what.as_str()).collect::<Vec<_>>(),
             ["a", "b"]
         );
 
@@ -742,10 +686,7 @@ mod tests {
         let mut review = Review::new("r", "t", 0);
         review.set_scene_field(SceneField::Facilitator, "Kim", 5);
         review.set_scene_field(SceneField::Facilitator, "Kim", 9);
-        assert_eq!(
-            (review.scene.facilitator.as_str(), review.updated_at),
-            ("Kim", 5)
-        );
+        assert_eq!((review.scene.facilitator.as_str(), review.updated_at), ("Kim", 5));
         review.set_drill_field(DrillField::Host, "Ana", 6);
         review.set_drill_kind(Some(DrillKind::GameDay), 7);
         assert!(!review.drill.is_empty());
@@ -784,9 +725,6 @@ mod tests {
     #[test]
     fn untitled_reviews_get_a_display_title() {
         assert_eq!(Review::new("r", "  ", 0).display_title(), "Untitled review");
-        assert_eq!(
-            Review::new("r", "DB failover", 0).display_title(),
-            "DB failover"
-        );
+        assert_eq!(Review::new("r", "DB failover", 0).display_title(), "DB failover");
     }
 }

@@ -33,9 +33,7 @@ impl Route {
         let parts: Vec<&str> = path.split('/').filter(|part| !part.is_empty()).collect();
         match parts.as_slice() {
             ["review", id] if is_review_id(id) => Route::start_of(id),
-            ["review", id, "export"] if is_review_id(id) => Route::Export {
-                review: id.to_string(),
-            },
+            ["review", id, "export"] if is_review_id(id) => Route::Export { review: id.to_string() },
             ["review", id, step_id] if is_review_id(id) => match step(step_id) {
                 Some(step) => Route::Step {
                     review: id.to_string(),
@@ -75,12 +73,7 @@ mod tests {
 
     #[test]
     fn routes_round_trip_through_the_hash() {
-        let mut routes = vec![
-            Route::Home,
-            Route::Export {
-                review: "k3x9".into(),
-            },
-        ];
+        let mut routes = vec![Route::Home, Route::Export { review: "k3x9".into() }];
         routes.extend(STEPS.iter().map(|step| Route::Step {
             review: "k3x9".into(),
             step: step.id,
@@ -93,10 +86,7 @@ mod tests {
     #[test]
     fn a_review_without_a_known_step_opens_at_the_first_step() {
         assert_eq!(Route::from_hash("#/review/abc"), Route::start_of("abc"));
-        assert_eq!(
-            Route::from_hash("#/review/abc/nowhere"),
-            Route::start_of("abc")
-        );
+        assert_eq!(Route::from_hash("#/review/abc/nowhere"), Route::start_of("abc"));
     }
 
     #[test]

@@ -52,9 +52,7 @@ impl Store for MemoryStore {
     }
 
     fn write(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        self.entries
-            .borrow_mut()
-            .insert(key.to_owned(), value.to_owned());
+        self.entries.borrow_mut().insert(key.to_owned(), value.to_owned());
         Ok(())
     }
 

@@ -107,11 +107,7 @@ pub fn ledger(review: &Review) -> Vec<LedgerEntry<'_>> {
                 .iter()
                 .filter_map(|id| review.observation(*id))
                 .collect();
-            let has = |luck: Luck| {
-                explanations
-                    .iter()
-                    .any(|observation| observation.luck == Some(luck))
-            };
+            let has = |luck: Luck| explanations.iter().any(|observation| observation.luck == Some(luck));
             let source = match (has(Luck::Increasing), has(Luck::Decreasing)) {
                 (true, true) => LuckSource::Both,
                 (true, false) => LuckSource::Preparation,
@@ -155,19 +151,13 @@ mod tests {
     fn the_scene_counts_filled_fields_and_actions_count_complete_ones() {
         let mut review = Review::new("r", "Title", 0);
         review.add_moment("We were lucky that the backup ran", 1);
-        assert_eq!(
-            step_progress(&review, &STEPS[0]),
-            Progress { done: 2, total: 4 }
-        );
+        assert_eq!(step_progress(&review, &STEPS[0]), Progress { done: 2, total: 4 });
         let action = review.add_action("Write it down", None, 1).unwrap();
         review.add_action("Other", None, 1);
         review.set_action_field(action, crate::review::ActionField::Owner, "Kim", 1);
         review.set_action_field(action, crate::review::ActionField::Due, "2026-12-01", 1);
         let actions = step("actions").unwrap();
-        assert_eq!(
-            step_progress(&review, actions),
-            Progress { done: 1, total: 2 }
-        );
+        assert_eq!(step_progress(&review, actions), Progress { done: 1, total: 2 });
         assert_eq!(
             step_progress(&review, actions).describe(actions.kind),
             "1 of 2 with owner and date"
@@ -183,9 +173,7 @@ mod tests {
         let gap = review
             .add_observation("decreasing.normalised", "Only Amanda knows it", 1)
             .unwrap();
-        let untagged = review
-            .add_observation("decreasing.stop", "untagged", 1)
-            .unwrap();
+        let untagged = review.add_observation("decreasing.stop", "untagged", 1).unwrap();
         review.set_luck(prepared, Some(Luck::Increasing), 1);
         review.set_luck(gap, Some(Luck::Decreasing), 1);
         let moments: Vec<_> = (0..4)
@@ -212,9 +200,7 @@ mod tests {
     #[test]
     fn deleted_explanations_drop_out_of_the_ledger() {
         let mut review = Review::new("r", "", 0);
-        let observation = review
-            .add_observation("decreasing.normalised", "gone soon", 1)
-            .unwrap();
+        let observation = review.add_observation("decreasing.normalised", "gone soon", 1).unwrap();
         review.set_luck(observation, Some(Luck::Decreasing), 1);
         let moment = review.add_moment("m", 1).unwrap();
         review.toggle_explanation(moment, observation, 1);

@@ -11,13 +11,10 @@ pub struct LocalStore {
 impl LocalStore {
     /// Opens localStorage, or says why it cannot be used (blocked site data, private modes, no window).
     pub fn open() -> Result<Self, StoreError> {
-        let window =
-            web_sys::window().ok_or_else(|| StoreError::Unavailable("no browser window".into()))?;
+        let window = web_sys::window().ok_or_else(|| StoreError::Unavailable("no browser window".into()))?;
         match window.local_storage() {
             Ok(Some(storage)) => Ok(LocalStore { storage }),
-            Ok(None) => Err(StoreError::Unavailable(
-                "local storage is turned off".into(),
-            )),
+            Ok(None) => Err(StoreError::Unavailable("local storage is turned off".into())),
             Err(error) => Err(StoreError::Unavailable(describe(&error))),
         }
     }
@@ -75,7 +72,5 @@ fn describe(error: &JsValue) -> String {
     if let Some(exception) = error.dyn_ref::<web_sys::DomException>() {
         return format!("{}: {}", exception.name(), exception.message());
     }
-    error
-        .as_string()
-        .unwrap_or_else(|| "unknown browser error".into())
+    error.as_string().unwrap_or_else(|| "unknown browser error".into())
 }

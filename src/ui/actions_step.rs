@@ -85,12 +85,10 @@ fn ActionItem(id: ActionId) -> impl IntoView {
     let delete = move |_| {
         context.id.with_value(|review_id| {
             context.workspace.delete_item(review_id, |review, now| {
-                review
-                    .remove_action(id, now)
-                    .map(|removed| Deleted::Action {
-                        review: review.id.clone(),
-                        removed,
-                    })
+                review.remove_action(id, now).map(|removed| Deleted::Action {
+                    review: review.id.clone(),
+                    removed,
+                })
             })
         })
     };

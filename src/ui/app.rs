@@ -18,9 +18,7 @@ pub fn App() -> impl IntoView {
     provide_context(workspace);
     let route = RwSignal::new(browser::current_route());
     let listeners = [
-        window_event_listener(leptos::ev::hashchange, move |_| {
-            route.set(browser::current_route())
-        }),
+        window_event_listener(leptos::ev::hashchange, move |_| route.set(browser::current_route())),
         // Hidden or closing: the debounce may never fire, so save now.
         window_event_listener(leptos::ev::pagehide, move |_| workspace.flush()),
         window_event_listener(leptos::ev::beforeunload, move |_| workspace.flush()),

@@ -55,11 +55,9 @@ pub fn Backups() -> impl IntoView {
             message.set(Some(format!("Imported: {summary}.")));
         }
     };
-    let persisted = move || {
-        match workspace.persisted.get() {
+    let persisted = move || match workspace.persisted.get() {
         Some(true) => "This browser has agreed to keep your drafts until you clear them.",
         _ => "This browser may clear drafts when it runs short of space: download a backup now and then.",
-    }
     };
 
     view! {

@@ -34,9 +34,7 @@ fn DraftItem(id: String) -> impl IntoView {
     let workspace = expect_context::<Workspace>();
     let id = StoredValue::new(id);
     let review = Memo::new(move |_| id.with_value(|id| workspace.review(id)));
-    let read = move |read: fn(&Review) -> String| {
-        move || review.with(|r| r.as_ref().map(read)).unwrap_or_default()
-    };
+    let read = move |read: fn(&Review) -> String| move || review.with(|r| r.as_ref().map(read)).unwrap_or_default();
     let renaming = RwSignal::new(false);
     let confirming = RwSignal::new(false);
 

@@ -7,6 +7,7 @@ mod drafts;
 mod drill_plan;
 mod export_view;
 mod field;
+mod history_panel;
 mod home;
 mod observation_item;
 mod question_card;

@@ -10,11 +10,7 @@ use crate::workspace::Deleted;
 #[component]
 pub fn ObservationItem(id: ObservationId) -> impl IntoView {
     let context = expect_context::<ReviewContext>();
-    let observation = Memo::new(move |_| {
-        context
-            .read(|review| review.observation(id).cloned())
-            .flatten()
-    });
+    let observation = Memo::new(move |_| context.read(|review| review.observation(id).cloned()).flatten());
     let text = move || {
         observation
             .with(|o| o.as_ref().map(|o| o.text.clone()))
@@ -37,12 +33,10 @@ pub fn ObservationItem(id: ObservationId) -> impl IntoView {
     let delete = move |_| {
         context.id.with_value(|review_id| {
             context.workspace.delete_item(review_id, |review, now| {
-                review
-                    .remove_observation(id, now)
-                    .map(|removed| Deleted::Observation {
-                        review: review.id.clone(),
-                        removed,
-                    })
+                review.remove_observation(id, now).map(|removed| Deleted::Observation {
+                    review: review.id.clone(),
+                    removed,
+                })
             })
         })
     };

@@ -43,12 +43,7 @@ fn QuestionCard(question: &'static Question) -> impl IntoView {
     };
     let ids = move || {
         context
-            .read(|review| {
-                review
-                    .observations_for(question.id)
-                    .map(|o| o.id)
-                    .collect::<Vec<_>>()
-            })
+            .read(|review| review.observations_for(question.id).map(|o| o.id).collect::<Vec<_>>())
             .unwrap_or_default()
     };
     let prompts = (!question.prompts.is_empty()).then(|| {

@@ -56,11 +56,7 @@ pub fn ReviewScreen(
     let workspace = expect_context::<Workspace>();
     let id = StoredValue::new(review_id);
     let review = Memo::new(move |_| id.with_value(|id| workspace.review(id)));
-    let context = ReviewContext {
-        id,
-        review,
-        workspace,
-    };
+    let context = ReviewContext { id, review, workspace };
     provide_context(context);
 
     let position = Memo::new(move |_| {
@@ -83,10 +79,7 @@ pub fn ReviewScreen(
     });
     let go = move |offset: isize| {
         let target = position.get_untracked() as isize + offset;
-        if let Some(step) = usize::try_from(target)
-            .ok()
-            .and_then(|target| STEPS.get(target))
-        {
+        if let Some(step) = usize::try_from(target).ok().and_then(|target| STEPS.get(target)) {
             browser::navigate(&context.route_to(step.id));
         }
     };

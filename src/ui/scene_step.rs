@@ -134,13 +134,7 @@ fn MomentItem(id: MomentId) -> impl IntoView {
     let context = expect_context::<ReviewContext>();
     let text = Signal::derive(move || {
         context
-            .read(|review| {
-                review
-                    .moments
-                    .iter()
-                    .find(|m| m.id == id)
-                    .map(|m| m.text.clone())
-            })
+            .read(|review| review.moments.iter().find(|m| m.id == id).map(|m| m.text.clone()))
             .flatten()
             .unwrap_or_default()
     });
@@ -165,12 +159,10 @@ fn MomentItem(id: MomentId) -> impl IntoView {
     let delete = move |_| {
         context.id.with_value(|review_id| {
             context.workspace.delete_item(review_id, |review, now| {
-                review
-                    .remove_moment(id, now)
-                    .map(|removed| Deleted::Moment {
-                        review: review.id.clone(),
-                        removed,
-                    })
+                review.remove_moment(id, now).map(|removed| Deleted::Moment {
+                    review: review.id.clone(),
+                    removed,
+                })
             })
         })
     };

@@ -26,27 +26,27 @@ pub fn StorageBanners() -> impl IntoView {
     let workspace = expect_context::<Workspace>();
     let export_error = RwSignal::new(None::<String>);
     let export_now = move |_| export_error.set(workspace.download_backup().err());
-    let quota_full = move || {
-        matches!(
-            workspace.save_status.get(),
-            SaveStatus::NotSaved { quota: true, .. }
-        )
-    };
+    let quota_full = move || matches!(workspace.save_status.get(), SaveStatus::NotSaved { quota: true, .. });
     let problems = move || {
-        workspace.problems.get().into_iter().map(|problem| {
-            let key = problem.key.clone();
-            let download = move |_| {
-                let raw = workspace.raw_entry(&key).unwrap_or_default();
-                let name = format!("{}.txt", key.replace(':', "-"));
-                let _ = browser::download(&name, "text/plain", &raw);
-            };
-            view! {
-                <li>
-                    {problem.reason} " "
-                    <button type="button" class="secondary" on:click=download>"Download it as text"</button>
-                </li>
-            }
-        }).collect_view()
+        workspace
+            .problems
+            .get()
+            .into_iter()
+            .map(|problem| {
+                let key = problem.key.clone();
+                let download = move |_| {
+                    let raw = workspace.raw_entry(&key).unwrap_or_default();
+                    let name = format!("{}.txt", key.replace(':', "-"));
+                    let _ = browser::download(&name, "text/plain", &raw);
+                };
+                view! {
+                    <li>
+                        {problem.reason} " "
+                        <button type="button" class="secondary" on:click=download>"Download it as text"</button>
+                    </li>
+                }
+            })
+            .collect_view()
     };
 
     view! {

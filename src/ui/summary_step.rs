@@ -5,6 +5,7 @@ use gotlucky_core::summary::ledger;
 use gotlucky_core::{Mode, Observation, Review, Route, StepKind, STEPS};
 use leptos::prelude::*;
 
+use super::history_panel::HistoryPanel;
 use super::observation_item::describe_action;
 use super::review_screen::ReviewContext;
 
@@ -17,6 +18,7 @@ pub fn SummaryStep() -> impl IntoView {
         <p>
             <a href=move || Route::Export { review: context.id.get_value() }.to_hash()>"Export this review as Markdown"</a>
         </p>
+        <HistoryPanel/>
     }
 }
 
@@ -74,7 +76,10 @@ fn summary(review: &Review) -> impl IntoView {
             ("Game host", drill.host.clone()),
             ("Participants", drill.participants.clone()),
             ("Date", drill.date.clone()),
-            ("Where it runs", drill.kind.map(|kind| kind.label().to_owned()).unwrap_or_default()),
+            (
+                "Where it runs",
+                drill.kind.map(|kind| kind.label().to_owned()).unwrap_or_default(),
+            ),
         ]
         .into_iter()
         .filter(|(_, value)| !value.trim().is_empty())
@@ -88,9 +93,7 @@ fn summary(review: &Review) -> impl IntoView {
     let actions = review
         .actions
         .iter()
-        .map(
-            |action| view! { <li>{describe_action(&action.what, &action.owner, &action.due)}</li> },
-        )
+        .map(|action| view! { <li>{describe_action(&action.what, &action.owner, &action.due)}</li> })
         .collect_view();
 
     let ledger_view = ledger(review)

@@ -35,18 +35,14 @@ impl Workspace {
                 dirty.push(id.to_owned());
             }
         });
-        if !matches!(
-            self.save_status.get_untracked(),
-            SaveStatus::NotSaved { .. }
-        ) {
+        if !matches!(self.save_status.get_untracked(), SaveStatus::NotSaved { .. }) {
             self.save_status.set(SaveStatus::Saving);
         }
         self.schedule(SAVE_DELAY);
     }
 
     pub(super) fn is_dirty(&self, id: &str) -> bool {
-        self.dirty
-            .with_value(|dirty| dirty.iter().any(|dirty| dirty == id))
+        self.dirty.with_value(|dirty| dirty.iter().any(|dirty| dirty == id))
     }
 
     fn schedule(&self, delay: Duration) {
@@ -85,13 +81,16 @@ impl Workspace {
                 continue;
             };
             browser::mark_start("gotlucky:save");
-            let result = self.store.with_value(|store| {
-                save_review(store.as_ref(), &review, browser::now(), APP_VERSION)
-            });
+            let result = self
+                .store
+                .with_value(|store| save_review(store.as_ref(), &review, browser::now(), APP_VERSION));
             browser::mark_end("gotlucky:save");
-            if let Err(error) = result {
-                failure = Some(error);
-                still_dirty.push(id);
+            match result {
+                Ok(()) => self.record_revision_if_due(&review),
+                Err(error) => {
+                    failure = Some(error);
+                    still_dirty.push(id);
+                }
             }
         }
         let retry = !still_dirty.is_empty();
@@ -121,9 +120,7 @@ impl Workspace {
             let persisted = self.persisted;
             persisted.set(Some(false));
             leptos::task::spawn_local(async move {
-                persisted.set(Some(
-                    browser::request_persistent_storage().await.unwrap_or(false),
-                ));
+                persisted.set(Some(browser::request_persistent_storage().await.unwrap_or(false)));
             });
         }
     }

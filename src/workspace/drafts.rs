@@ -11,11 +11,7 @@ use crate::browser;
 impl Workspace {
     /// Creates and saves a new review, and returns its id.
     pub fn start_review(&self, title: &str) -> String {
-        self.insert(Review::new(
-            browser::new_review_id(),
-            title.trim(),
-            browser::now(),
-        ))
+        self.insert(Review::new(browser::new_review_id(), title.trim(), browser::now()))
     }
 
     /// Copies a review under a new id, and returns the copy's id.
@@ -40,12 +36,9 @@ impl Workspace {
         let Some(review) = self.review_untracked(id) else {
             return;
         };
-        let result = self
-            .store
-            .with_value(|store| delete_review(store.as_ref(), id));
+        let result = self.store.with_value(|store| delete_review(store.as_ref(), id));
         self.report(result);
-        self.reviews
-            .update(|reviews| reviews.retain(|review| review.id != id));
+        self.reviews.update(|reviews| reviews.retain(|review| review.id != id));
         self.trash.update(|trash| trash.insert(0, review.clone()));
         self.deleted.set(Some(Deleted::Review(review)));
     }
@@ -58,12 +51,11 @@ impl Workspace {
         else {
             return;
         };
-        let result = self.store.with_value(|store| {
-            restore_from_trash(store.as_ref(), &review, browser::now(), APP_VERSION)
-        });
+        let result = self
+            .store
+            .with_value(|store| restore_from_trash(store.as_ref(), &review, browser::now(), APP_VERSION));
         self.report(result);
-        self.trash
-            .update(|trash| trash.retain(|review| review.id != id));
+        self.trash.update(|trash| trash.retain(|review| review.id != id));
         self.reviews.update(|reviews| {
             reviews.push(review);
             reviews.sort_by_key(|review| std::cmp::Reverse(review.updated_at));
@@ -72,12 +64,9 @@ impl Workspace {
 
     /// Deletes a review from the trash for good.
     pub fn empty_from_trash(&self, id: &str) {
-        let result = self
-            .store
-            .with_value(|store| empty_from_trash(store.as_ref(), id));
+        let result = self.store.with_value(|store| empty_from_trash(store.as_ref(), id));
         self.report(result);
-        self.trash
-            .update(|trash| trash.retain(|review| review.id != id));
+        self.trash.update(|trash| trash.retain(|review| review.id != id));
     }
 
     /// Brings back the last deletion, where it was.
@@ -89,9 +78,7 @@ impl Workspace {
         match deleted {
             Deleted::Review(review) => self.restore(&review.id),
             Deleted::Observation { review, removed } => {
-                self.update(&review, |review, now| {
-                    review.restore_observation(removed, now)
-                });
+                self.update(&review, |review, now| review.restore_observation(removed, now));
             }
             Deleted::Moment { review, removed } => {
                 self.update(&review, |review, now| review.restore_moment(removed, now));
@@ -99,6 +86,7 @@ impl Workspace {
             Deleted::Action { review, removed } => {
                 self.update(&review, |review, now| review.restore_action(removed, now));
             }
+            Deleted::Replaced(previous) => self.replace(previous),
         }
     }
 
@@ -106,9 +94,7 @@ impl Workspace {
     pub fn download_backup(&self) -> Result<(), String> {
         self.flush();
         let now = browser::now();
-        let text = self
-            .reviews
-            .with_untracked(|reviews| export_backup(reviews, now));
+        let text = self.reviews.with_untracked(|reviews| export_backup(reviews, now));
         browser::download(
             &format!("gotlucky-backup-{}.json", browser::today()),
             "application/json",
@@ -125,16 +111,15 @@ impl Workspace {
 
     /// Reads a backup file and says what importing it would do; nothing is written yet.
     pub fn plan_import(&self, text: &str) -> Result<ImportPlan, String> {
-        self.reviews
-            .with_untracked(|reviews| plan_import(text, reviews))
+        self.reviews.with_untracked(|reviews| plan_import(text, reviews))
     }
 
     /// Saves what a plan imports.
     pub fn import(&self, plan: ImportPlan) {
         for review in plan.to_save {
-            let result = self.store.with_value(|store| {
-                save_review(store.as_ref(), &review, browser::now(), APP_VERSION)
-            });
+            let result = self
+                .store
+                .with_value(|store| save_review(store.as_ref(), &review, browser::now(), APP_VERSION));
             self.report(result);
             self.replace_or_insert(review);
         }

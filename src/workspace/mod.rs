@@ -3,16 +3,16 @@
 //!
 //! - `autosave`: debounced saving, flushing, and the save status;
 //! - `sync`: changes made in other tabs, and conflicts with this one;
-//! - `drafts`: creating, duplicating, deleting, the trash, undo, and backups.
+//! - `drafts`: creating, duplicating, deleting, the trash, undo, and backups;
+//! - `history`: earlier versions of a review, and restoring one.
 
 mod autosave;
 mod drafts;
+mod history;
 mod sync;
 
 use gotlucky_core::drafts::{load_reviews, trashed_reviews};
-use gotlucky_core::{
-    Action, LoadProblem, MemoryStore, Moment, Observation, Removed, Review, Store,
-};
+use gotlucky_core::{Action, LoadProblem, MemoryStore, Moment, Observation, Removed, Review, Store};
 use leptos::prelude::*;
 
 pub use autosave::SaveStatus;
@@ -38,6 +38,8 @@ pub enum Deleted {
         review: String,
         removed: Removed<Action>,
     },
+    /// The version a restore replaced.
+    Replaced(Review),
 }
 
 impl Deleted {
@@ -50,6 +52,7 @@ impl Deleted {
             Deleted::Observation { .. } => "Observation deleted.".to_owned(),
             Deleted::Moment { .. } => "\u{201c}We got lucky\u{201d} moment deleted.".to_owned(),
             Deleted::Action { .. } => "Action deleted.".to_owned(),
+            Deleted::Replaced(_) => "An earlier version was restored.".to_owned(),
         }
     }
 }
@@ -76,6 +79,8 @@ pub struct Workspace {
     /// Ids of reviews changed in memory but not yet saved.
     dirty: StoredValue<Vec<String>, LocalStorage>,
     timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    /// When each review last had a revision recorded in its history, this session.
+    revisions: StoredValue<Vec<(String, u64)>, LocalStorage>,
 }
 
 impl Workspace {
@@ -120,6 +125,7 @@ impl Workspace {
             store: StoredValue::new_local(store),
             dirty: StoredValue::new_local(Vec::new()),
             timer: StoredValue::new_local(None),
+            revisions: StoredValue::new_local(Vec::new()),
         }
     }
 
@@ -167,7 +173,6 @@ impl Workspace {
 
     /// The raw text of a stored entry, for downloading one that could not be read.
     pub fn raw_entry(&self, key: &str) -> Option<String> {
-        self.store
-            .with_value(|store| store.read(key).ok().flatten())
+        self.store.with_value(|store| store.read(key).ok().flatten())
     }
 }

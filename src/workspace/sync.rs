@@ -18,9 +18,7 @@ impl Workspace {
         let dirty = self.is_dirty(&id);
         match new_value {
             // Deleted elsewhere: follow, unless this tab has unsaved changes, which will save it again.
-            None if !dirty => self
-                .reviews
-                .update(|reviews| reviews.retain(|review| review.id != id)),
+            None if !dirty => self.reviews.update(|reviews| reviews.retain(|review| review.id != id)),
             None => {}
             Some(raw) => {
                 // An entry the other tab could not have written well is left for the load-time report.
@@ -37,12 +35,12 @@ impl Workspace {
     }
 
     pub(super) fn replace_or_insert(&self, review: Review) {
-        self.reviews.update(|reviews| {
-            match reviews.iter_mut().find(|current| current.id == review.id) {
+        self.reviews.update(
+            |reviews| match reviews.iter_mut().find(|current| current.id == review.id) {
                 Some(current) => *current = review,
                 None => reviews.insert(0, review),
-            }
-        });
+            },
+        );
     }
 
     /// Keeps both versions: the other tab's becomes a new draft, this tab's stays and is saved.
@@ -69,8 +67,7 @@ impl Workspace {
             return;
         };
         self.conflict.set(None);
-        self.dirty
-            .update_value(|dirty| dirty.retain(|id| id != &theirs.id));
+        self.dirty.update_value(|dirty| dirty.retain(|id| id != &theirs.id));
         self.replace_or_insert(theirs);
     }
 }

@@ -210,3 +210,27 @@ test('a backup downloads and imports into another browser profile, reporting wha
   await expect(freshHome.draft('Backed up')).toBeVisible();
   await other.close();
 });
+
+test('earlier versions can be looked at and restored, and the restore can be undone', async ({ page }) => {
+  // A version is kept at most every couple of minutes of editing; the test moves the clock on instead.
+  await page.clock.install();
+  const { review, question } = await startAndAnswer(page, 'History');
+  await question.add('first');
+  await page.clock.runFor(3 * 60 * 1000);
+  await question.add('second');
+  await page.clock.runFor(3 * 60 * 1000);
+  await question.add('third');
+  await review.openStep('Review', 'Review');
+  await page.getByRole('button', { name: 'Show earlier versions' }).click();
+  const earlier = page.getByRole('list', { name: 'Earlier versions' }).getByRole('listitem').filter({ hasText: '2 observations' });
+  await earlier.getByRole('button', { name: 'Show' }).click();
+  await expect(page.getByRole('textbox', { name: 'Earlier version' })).toHaveValue(/- first\n- second\n/);
+  await earlier.getByRole('button', { name: 'Restore this version' }).click();
+
+  await review.openStep('Decreasing luck', 'How have we been decreasing our luck?');
+  await expect(question.observations().locator('.item-text')).toHaveText(['first', 'second']);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(question.observations().locator('.item-text')).toHaveText(['first', 'second', 'third']);
+  await page.reload();
+  await expect(question.observations().locator('.item-text')).toHaveText(['first', 'second', 'third']);
+});

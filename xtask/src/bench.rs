@@ -16,16 +16,12 @@ pub fn run(root: &Path) -> Result<(), String> {
     setup::test_tools(root)?;
     dist::build_release(root)?;
     let folder = root.join("target").join("bench");
-    std::fs::create_dir_all(&folder)
-        .map_err(|error| format!("cannot create {} ({error})", folder.display()))?;
+    std::fs::create_dir_all(&folder).map_err(|error| format!("cannot create {} ({error})", folder.display()))?;
     let review = large_review();
     let stored = encode_review(&review, 1, env!("CARGO_PKG_VERSION"));
     let file = folder.join("large-review.json");
-    std::fs::write(&file, &stored)
-        .map_err(|error| format!("cannot write {} ({error})", file.display()))?;
-    println!(
-        "==> Measuring storage with a review of {OBSERVATIONS} observations and {ACTIONS} actions"
-    );
+    std::fs::write(&file, &stored).map_err(|error| format!("cannot write {} ({error})", file.display()))?;
+    println!("==> Measuring storage with a review of {OBSERVATIONS} observations and {ACTIONS} actions");
     process::run(
         command(root, "node")
             .args(["tests/bench/storage.mjs", "dist"])

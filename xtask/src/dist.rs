@@ -23,27 +23,17 @@ pub fn build_release(root: &Path) -> Result<(), String> {
 
 fn print_sizes(dist: &Path) -> Result<(), String> {
     let mut files = Vec::new();
-    collect_files(dist, &mut files)
-        .map_err(|error| format!("cannot list {} ({error})", dist.display()))?;
+    collect_files(dist, &mut files).map_err(|error| format!("cannot list {} ({error})", dist.display()))?;
     files.sort();
     println!("\n{:<48} {:>10} {:>10}", "file", "raw", "gzip");
     let (mut total_raw, mut total_gzip) = (0, 0);
     for file in &files {
-        let bytes = std::fs::read(file)
-            .map_err(|error| format!("cannot read {} ({error})", file.display()))?;
+        let bytes = std::fs::read(file).map_err(|error| format!("cannot read {} ({error})", file.display()))?;
         let gzip = gzip_size(&bytes)?;
         total_raw += bytes.len();
         total_gzip += gzip;
-        let name = file
-            .strip_prefix(dist)
-            .unwrap_or(file)
-            .display()
-            .to_string();
-        println!(
-            "{name:<48} {:>10} {:>10}",
-            kilobytes(bytes.len()),
-            kilobytes(gzip)
-        );
+        let name = file.strip_prefix(dist).unwrap_or(file).display().to_string();
+        println!("{name:<48} {:>10} {:>10}", kilobytes(bytes.len()), kilobytes(gzip));
     }
     println!(
         "{:<48} {:>10} {:>10}",

@@ -43,13 +43,7 @@ fn main() -> ExitCode {
 fn serve(root: &std::path::Path) -> Result<(), String> {
     setup::build_tools(root)?;
     println!("==> Building gotlucky and serving it at http://127.0.0.1:8080 (Ctrl+C stops)");
-    process::run(process::command(root, "trunk").args([
-        "serve",
-        "--address",
-        "127.0.0.1",
-        "--port",
-        "8080",
-    ]))
+    process::run(process::command(root, "trunk").args(["serve", "--address", "127.0.0.1", "--port", "8080"]))
 }
 
 /// The workspace root: the parent of this crate's folder.

@@ -25,10 +25,8 @@ pub fn test_tools(root: &Path) -> Result<(), String> {
 }
 
 fn wasm_target(root: &Path) -> Result<(), String> {
-    let installed =
-        process::output(command(root, "rustup").args(["target", "list", "--installed"])).ok_or(
-            "rustup is not available: install Rust with rustup (https://rustup.rs) and try again",
-        )?;
+    let installed = process::output(command(root, "rustup").args(["target", "list", "--installed"]))
+        .ok_or("rustup is not available: install Rust with rustup (https://rustup.rs) and try again")?;
     if installed.lines().any(|line| line.trim() == WASM_TARGET) {
         println!("==> Rust target {WASM_TARGET}: present");
         return Ok(());
@@ -39,16 +37,12 @@ fn wasm_target(root: &Path) -> Result<(), String> {
 
 /// The wasm-bindgen version Cargo.lock pins: the CLI must match it exactly.
 fn wasm_bindgen_version(root: &Path) -> Result<String, String> {
-    let lock = std::fs::read_to_string(root.join("Cargo.lock")).map_err(|error| {
-        format!("cannot read Cargo.lock ({error}); run `cargo generate-lockfile`")
-    })?;
+    let lock = std::fs::read_to_string(root.join("Cargo.lock"))
+        .map_err(|error| format!("cannot read Cargo.lock ({error}); run `cargo generate-lockfile`"))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line == "name = \"wasm-bindgen\"" {
-            if let Some(version) = lines
-                .next()
-                .and_then(|next| next.strip_prefix("version = \""))
-            {
+            if let Some(version) = lines.next().and_then(|next| next.strip_prefix("version = \"")) {
                 return Ok(version.trim_end_matches('"').to_owned());
             }
         }
@@ -93,13 +87,7 @@ fn trunk(root: &Path) -> Result<(), String> {
         "==> trunk {TRUNK_VERSION}: installing with cargo (found {}); this compiles for about ten minutes",
         found.as_deref().unwrap_or("none")
     );
-    process::run(command(root, "cargo").args([
-        "install",
-        "trunk",
-        "--version",
-        TRUNK_VERSION,
-        "--locked",
-    ]))
+    process::run(command(root, "cargo").args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]))
 }
 
 fn npm_packages(root: &Path) -> Result<(), String> {
@@ -117,10 +105,7 @@ fn npm_packages(root: &Path) -> Result<(), String> {
         ));
     }
     let installed = root.join("node_modules").join(".package-lock.json");
-    let up_to_date = match (
-        modified(&installed),
-        modified(&root.join("package-lock.json")),
-    ) {
+    let up_to_date = match (modified(&installed), modified(&root.join("package-lock.json"))) {
         (Some(installed), Some(wanted)) => installed >= wanted,
         _ => false,
     };
@@ -138,9 +123,7 @@ fn npm_packages(root: &Path) -> Result<(), String> {
 }
 
 fn modified(path: &Path) -> Option<std::time::SystemTime> {
-    std::fs::metadata(path)
-        .and_then(|metadata| metadata.modified())
-        .ok()
+    std::fs::metadata(path).and_then(|metadata| metadata.modified()).ok()
 }
 
 fn chromium(root: &Path) -> Result<(), String> {
@@ -156,9 +139,11 @@ fn chromium(root: &Path) -> Result<(), String> {
     let is_root = process::output(command(root, "id").arg("-u")).as_deref() == Some("0");
     let is_debian = Path::new("/etc/debian_version").exists();
     if !(is_root && is_debian) {
-        return Err("the tests need Chromium and ChromeDriver: install them (on Debian or Ubuntu: \
+        return Err(
+            "the tests need Chromium and ChromeDriver: install them (on Debian or Ubuntu: \
              `sudo apt-get install chromium chromium-driver`) so that `chromium` and `chromedriver` are on PATH"
-            .into());
+                .into(),
+        );
     }
     println!("==> Chromium and ChromeDriver: installing with apt-get (about a minute)");
     process::run(command(root, "apt-get").arg("update"))?;

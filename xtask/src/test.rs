@@ -47,13 +47,7 @@ pub fn run(root: &Path) -> Result<(), String> {
 
 /// The pure core and the xtask itself, natively.
 fn native(root: &Path) -> Result<(), String> {
-    process::run(command(root, "cargo").args([
-        "test",
-        "--package",
-        "gotlucky-core",
-        "--package",
-        "xtask",
-    ]))
+    process::run(command(root, "cargo").args(["test", "--package", "gotlucky-core", "--package", "xtask"]))
 }
 
 /// The browser glue in headless Chromium, with wasm-bindgen-test.
@@ -62,13 +56,7 @@ fn in_browser(root: &Path) -> Result<(), String> {
         .ok_or("chromedriver is not on PATH")?;
     process::run(
         command(root, "cargo")
-            .args([
-                "test",
-                "--package",
-                "gotlucky",
-                "--target",
-                "wasm32-unknown-unknown",
-            ])
+            .args(["test", "--package", "gotlucky", "--target", "wasm32-unknown-unknown"])
             .env("CHROMEDRIVER", driver)
             .env("WASM_BINDGEN_TEST_DRIVER_TIMEOUT", "60")
             .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
@@ -78,16 +66,11 @@ fn in_browser(root: &Path) -> Result<(), String> {
 /// The release build as a user drives it, with Playwright in headless Chromium.
 fn end_to_end(root: &Path) -> Result<(), String> {
     dist::build_release(root)?;
-    let chromium = process::output(command(root, "sh").args(["-c", "command -v chromium"]))
-        .ok_or("chromium is not on PATH")?;
+    let chromium =
+        process::output(command(root, "sh").args(["-c", "command -v chromium"])).ok_or("chromium is not on PATH")?;
     process::run(
         command(root, "npx")
-            .args([
-                "playwright",
-                "test",
-                "--config",
-                "tests/e2e/playwright.config.ts",
-            ])
+            .args(["playwright", "test", "--config", "tests/e2e/playwright.config.ts"])
             .env("CHROMIUM_PATH", chromium),
     )
 }

@@ -39,8 +39,7 @@ const HOSTILE: &[&str] = &[
 fn list_item_texts(markdown: &str) -> Vec<String> {
     let mut items = Vec::new();
     let mut current: Option<String> = None;
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     for event in Parser::new_ext(markdown, options) {
         match event {
             Event::Start(Tag::Item) => current = Some(String::new()),
@@ -58,16 +57,11 @@ fn list_item_texts(markdown: &str) -> Vec<String> {
             Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
             Event::Start(Tag::List(_)) | Event::End(TagEnd::List(_)) => {}
             Event::Start(Tag::Heading { .. }) | Event::End(TagEnd::Heading(_)) => {
-                assert!(
-                    current.is_none(),
-                    "a heading inside an item in:\n{markdown}"
-                )
+                assert!(current.is_none(), "a heading inside an item in:\n{markdown}")
             }
             Event::Rule => {}
             Event::Start(Tag::Table(_) | Tag::TableHead | Tag::TableRow | Tag::TableCell) => {}
-            Event::End(
-                TagEnd::Table | TagEnd::TableHead | TagEnd::TableRow | TagEnd::TableCell,
-            ) => {}
+            Event::End(TagEnd::Table | TagEnd::TableHead | TagEnd::TableRow | TagEnd::TableCell) => {}
             other if current.is_none() => {
                 panic!("unexpected {other:?} outside items in:\n{markdown}")
             }
@@ -95,14 +89,9 @@ fn the_title_is_the_only_top_heading_and_reads_as_typed() {
         let markdown = export_markdown(&review);
         let mut headings = Vec::new();
         let mut in_heading = None;
-        for event in Parser::new_ext(
-            &markdown,
-            Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
-        ) {
+        for event in Parser::new_ext(&markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
             match event {
-                Event::Start(Tag::Heading { level, .. }) => {
-                    in_heading = Some((level as u8, String::new()))
-                }
+                Event::Start(Tag::Heading { level, .. }) => in_heading = Some((level as u8, String::new())),
                 Event::End(TagEnd::Heading(_)) => headings.extend(in_heading.take()),
                 Event::Text(text) => {
                     if let Some((_, heading)) = in_heading.as_mut() {
@@ -112,32 +101,22 @@ fn the_title_is_the_only_top_heading_and_reads_as_typed() {
                 Event::Html(_) | Event::InlineHtml(_) | Event::Code(_) => {
                     panic!("markup in:\n{markdown}")
                 }
-                Event::Start(
-                    Tag::Emphasis | Tag::Strong | Tag::Link { .. } | Tag::Strikethrough,
-                ) => {
+                Event::Start(Tag::Emphasis | Tag::Strong | Tag::Link { .. } | Tag::Strikethrough) => {
                     panic!("formatting in:\n{markdown}")
                 }
                 _ => {}
             }
         }
         // A heading's surrounding white space is not part of its text in any renderer.
-        assert_eq!(
-            headings,
-            vec![(1, title.trim().to_string())],
-            "in:\n{markdown}"
-        );
+        assert_eq!(headings, vec![(1, title.trim().to_string())], "in:\n{markdown}");
     }
 }
 
 /// The text of every table body cell, row by row; `<br>` is the export's line break inside a cell.
 fn table_rows(markdown: &str) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
-    let (mut in_head, mut row, mut cell): (bool, Vec<String>, Option<String>) =
-        (false, Vec::new(), None);
-    for event in Parser::new_ext(
-        markdown,
-        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
-    ) {
+    let (mut in_head, mut row, mut cell): (bool, Vec<String>, Option<String>) = (false, Vec::new(), None);
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
         match event {
             Event::Start(Tag::TableHead) => in_head = true,
             Event::End(TagEnd::TableHead) => {
@@ -158,13 +137,7 @@ fn table_rows(markdown: &str) -> Vec<Vec<String>> {
                     cell.push('\n')
                 }
             }
-            Event::Start(
-                Tag::Emphasis
-                | Tag::Strong
-                | Tag::Link { .. }
-                | Tag::Strikethrough
-                | Tag::Image { .. },
-            )
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Link { .. } | Tag::Strikethrough | Tag::Image { .. })
             | Event::Code(_)
             | Event::InlineHtml(_)
                 if cell.is_some() =>
@@ -189,9 +162,7 @@ fn hostile_actions_stay_in_their_cells_as_typed() {
     // The first table is the review's details (only the mode here); the actions table follows.
     let actions = &rows[rows.len() - HOSTILE.len()..];
     for (row, text) in actions.iter().zip(HOSTILE) {
-        let expected = text
-            .trim_start_matches([' ', '\t'])
-            .trim_end_matches([' ', '\t']);
+        let expected = text.trim_start_matches([' ', '\t']).trim_end_matches([' ', '\t']);
         assert_eq!(row.len(), 4, "row for {text:?} in:\n{markdown}");
         // A cell's surrounding white space is not part of its text in GFM.
         assert_eq!(row[0].trim(), expected, "in:\n{markdown}");

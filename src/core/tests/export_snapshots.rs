@@ -17,12 +17,7 @@ fn check(name: &str, markdown: &str) {
             path.display()
         )
     });
-    assert_eq!(
-        markdown,
-        expected,
-        "export of {name} differs from {}",
-        path.display()
-    );
+    assert_eq!(markdown, expected, "export of {name} differs from {}", path.display());
 }
 
 /// A facilitated review with every part filled in.
@@ -37,32 +32,18 @@ fn facilitated_review() -> Review {
     review.set_scene_field(SceneField::Date, "2026-03-03", 1);
     review.set_scene_field(SceneField::Facilitator, "Kim", 1);
     review.set_scene_field(SceneField::Participants, "Amanda, Sam, Liz (SRE), Emily", 1);
-    let amanda = review
-        .add_moment("We were lucky that Amanda was online", 1)
-        .unwrap();
+    let amanda = review.add_moment("We were lucky that Amanda was online", 1).unwrap();
     let sam = review
         .add_moment("Sam spotted the problem on our SLIs dashboard", 1)
         .unwrap();
     let only_amanda = review
-        .add_observation(
-            "decreasing.normalised",
-            "Only Amanda knows the payment gateway",
-            2,
-        )
+        .add_observation("decreasing.normalised", "Only Amanda knows the payment gateway", 2)
         .unwrap();
     review.set_luck(only_amanda, Some(Luck::Decreasing), 2);
     review.set_dial(only_amanda, Some(Dial::Stop), 2);
-    review.add_observation(
-        "decreasing.normalised",
-        "Config pushes skip review\nwhen \"urgent\"",
-        2,
-    );
+    review.add_observation("decreasing.normalised", "Config pushes skip review\nwhen \"urgent\"", 2);
     let dashboard = review
-        .add_observation(
-            "increasing.measuring",
-            "The SLI dashboard covers checkout",
-            3,
-        )
+        .add_observation("increasing.measuring", "The SLI dashboard covers checkout", 3)
         .unwrap();
     review.set_luck(dashboard, Some(Luck::Increasing), 3);
     review.set_dial(dashboard, Some(Dial::TurnUp), 3);
@@ -74,11 +55,7 @@ fn facilitated_review() -> Review {
     review.set_drill_field(DrillField::Date, "2026-04-01", 5);
     review.set_drill_kind(Some(DrillKind::GameDay), 5);
     let action = review
-        .add_action(
-            "Pair with Amanda on the gateway | twice",
-            Some(only_amanda),
-            6,
-        )
+        .add_action("Pair with Amanda on the gateway | twice", Some(only_amanda), 6)
         .unwrap();
     review.set_action_field(action, ActionField::Owner, "Sam", 6);
     review.set_action_field(action, ActionField::Due, "2026-03-31", 6);
@@ -88,10 +65,7 @@ fn facilitated_review() -> Review {
 
 #[test]
 fn a_complete_facilitated_review() {
-    check(
-        "facilitated",
-        &gotlucky_core::export_markdown(&facilitated_review()),
-    );
+    check("facilitated", &gotlucky_core::export_markdown(&facilitated_review()));
 }
 
 #[test]
@@ -100,22 +74,12 @@ fn a_personal_reflection() {
     review.set_mode(Mode::SelfReflection, 1);
     review.set_scene_field(SceneField::Facilitator, "Dev", 1);
     review.set_scene_field(SceneField::Participants, "should not be exported", 1);
-    review.add_moment(
-        "We were lucky the renewal reminder went to someone still here",
-        1,
-    );
-    review.add_observation(
-        "frequency.tested",
-        "We never rehearse certificate expiry",
-        2,
-    );
+    review.add_moment("We were lucky the renewal reminder went to someone still here", 1);
+    review.add_observation("frequency.tested", "We never rehearse certificate expiry", 2);
     check("self-reflection", &gotlucky_core::export_markdown(&review));
 }
 
 #[test]
 fn an_empty_review() {
-    check(
-        "empty",
-        &gotlucky_core::export_markdown(&Review::new("r3", "", 0)),
-    );
+    check("empty", &gotlucky_core::export_markdown(&Review::new("r3", "", 0)));
 }

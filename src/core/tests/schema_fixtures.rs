@@ -17,20 +17,14 @@ fn schema_1_from_the_first_release_loads_with_defaults_for_later_fields() {
     let review = load(include_str!("fixtures/schema-1-slice.json"), "mi0slice01");
     assert_eq!(review.title, "Checkout outage");
     assert_eq!(review.observations.len(), 2);
-    assert_eq!(
-        review.observations[1].text,
-        "Only Amanda knows the *billing* system"
-    );
+    assert_eq!(review.observations[1].text, "Only Amanda knows the *billing* system");
     assert_eq!(review.scene.mode, Mode::Facilitated);
     assert!(review.moments.is_empty() && review.actions.is_empty());
 }
 
 #[test]
 fn schema_1_with_the_whole_worksheet_loads_every_field() {
-    let mut review = load(
-        include_str!("fixtures/schema-1-worksheet.json"),
-        "mi1work01",
-    );
+    let mut review = load(include_str!("fixtures/schema-1-worksheet.json"), "mi1work01");
     assert_eq!(review.scene.participants, "Amanda, Sam");
     assert_eq!(review.observations[0].luck, Some(Luck::Decreasing));
     assert_eq!(review.observations[1].dial, Some(Dial::TurnUp));
