@@ -15,19 +15,44 @@ const ALWAYS_ESCAPED: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '&', 
 /// Characters that start a block (list item, heading underline) when they open a line.
 const ESCAPED_AT_LINE_START: &[char] = &['+', '-', '='];
 
+/// Choices for the export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ExportOptions {
+    /// List every question, with "No answer yet." under the unanswered ones.
+    pub include_unanswered: bool,
+}
+
+/// What the export writes under an unanswered question when asked to include it.
+pub const NO_ANSWER_YET: &str = "*No answer yet.*";
+
 /// The whole review as Markdown. The same review always gives the same text.
 pub fn export_markdown(review: &Review) -> String {
+    export_markdown_with(review, ExportOptions::default())
+}
+
+/// The whole review as Markdown, with the given options.
+pub fn export_markdown_with(review: &Review, options: ExportOptions) -> String {
     let mut out = String::new();
     out.push_str("# ");
-    out.push_str(&escape_line(&single_line(review.display_title())));
+    let title = single_line(&review.title);
+    out.push_str(&if title.trim().is_empty() {
+        review.display_title().to_owned()
+    } else {
+        escape_line(&title)
+    });
     out.push_str("\n\n");
     push_scene(&mut out, review);
     push_moments(&mut out, review);
     for step in STEPS.iter().filter(|step| step.kind == StepKind::Questions) {
-        push_question_step(&mut out, review, step);
+        push_question_step(&mut out, review, step, options);
     }
     push_actions(&mut out, review);
     push_ledger(&mut out, review);
+    if !review.notes.trim().is_empty() {
+        out.push_str("## Notes\n\n");
+        out.push_str(&escape_text(&review.notes, ""));
+        out.push_str("\n\n");
+    }
     out.push_str("---\n\n");
     out.push_str(&format!(
         "Questions quoted from \u{201c}{ARTICLE_TITLE}\u{201d} by {ARTICLE_AUTHOR}. Review written with gotlucky.\n"
@@ -79,19 +104,25 @@ fn push_moments(out: &mut String, review: &Review) {
     out.push('\n');
 }
 
-fn push_question_step(out: &mut String, review: &Review, step: &Step) {
-    let answered: Vec<_> = questions_of(step.id)
-        .filter(|question| review.observations_for(question.id).next().is_some())
+fn push_question_step(out: &mut String, review: &Review, step: &Step, options: ExportOptions) {
+    let shown: Vec<_> = questions_of(step.id)
+        .filter(|question| options.include_unanswered || review.observations_for(question.id).next().is_some())
         .collect();
     let with_drill = step.id == "frequency" && !review.drill.is_empty();
-    if answered.is_empty() && !with_drill {
+    if shown.is_empty() && !with_drill {
         return;
     }
     out.push_str(&format!("## {}\n\n", escape_line(step.heading)));
-    for question in answered {
+    for question in shown {
         out.push_str(&format!("### {}\n\n", escape_line(question.text)));
+        let mut answered = false;
         for observation in review.observations_for(question.id) {
             push_item(out, &observation.text, &observation_labels(observation));
+            answered = true;
+        }
+        if !answered {
+            out.push_str(NO_ANSWER_YET);
+            out.push('\n');
         }
         out.push('\n');
     }
@@ -101,7 +132,7 @@ fn push_question_step(out: &mut String, review: &Review, step: &Step) {
 }
 
 /// Our own labels after an observation, in emphasis so they read apart from what the team said.
-fn observation_labels(observation: &Observation) -> String {
+pub(crate) fn observation_labels(observation: &Observation) -> String {
     let labels: Vec<String> = observation
         .luck
         .map(|luck| luck.label().to_owned())

@@ -248,6 +248,10 @@ pub struct Review {
     pub actions: Vec<Action>,
     #[serde(default)]
     pub drill: DrillPlan,
+    /// Free text: whatever else the team wants on record, including sections of an imported file that
+    /// gotlucky does not know.
+    #[serde(default)]
+    pub notes: String,
     /// Milliseconds since the Unix epoch.
     #[serde(default)]
     pub created_at: u64,
@@ -272,6 +276,7 @@ impl Review {
             observations: Vec::new(),
             actions: Vec::new(),
             drill: DrillPlan::default(),
+            notes: String::new(),
             created_at: now,
             updated_at: now,
             last_exported_at: None,
@@ -323,6 +328,13 @@ impl Review {
         };
         if target != value {
             *target = value.to_owned();
+            self.updated_at = now;
+        }
+    }
+
+    pub fn set_notes(&mut self, notes: &str, now: u64) {
+        if self.notes != notes {
+            self.notes = notes.to_owned();
             self.updated_at = now;
         }
     }

@@ -1,0 +1,267 @@
+//! Property tests: for many generated reviews full of hostile text, the export renders in a GFM parser with no
+//! formatting the user did not write, table rows keep their cell count, and importing the export gives back
+//! the same review.
+
+use gotlucky_core::import::import_markdown;
+use gotlucky_core::{
+    export_markdown, ActionField, Dial, DrillField, DrillKind, Luck, Mode, Review, SceneField, QUESTIONS,
+};
+use proptest::prelude::*;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+mod common;
+use common::content;
+
+/// Pieces of text that mean something to Markdown, HTML or a wiki, mixed with ordinary words.
+const FRAGMENTS: &[&str] = &[
+    "*",
+    "**",
+    "_",
+    "__",
+    "`",
+    "```",
+    "#",
+    "## ",
+    "> ",
+    "1. ",
+    "2) ",
+    "- ",
+    "+ ",
+    "=",
+    "---",
+    "    ",
+    "  ",
+    "\t",
+    "|",
+    "\\",
+    "~~",
+    "$",
+    "<script>",
+    "</b>",
+    "<br>",
+    "&amp;",
+    "&#32;",
+    "&",
+    "[x](y)",
+    "![i](s)",
+    "<https://a.b>",
+    "www.example.com",
+    " *(",
+    ")*",
+    "dial: stop",
+    "increasing luck",
+    "🎉",
+    "🔥",
+    "עברית",
+    "وعربي",
+    "\u{202e}",
+    "\u{a0}",
+    "é",
+    "word",
+    "Amanda",
+    "on call",
+    ".",
+    ",",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    "!",
+    "?",
+    "'",
+    "\"",
+    ":",
+    ";",
+    "@team",
+    "#123",
+];
+
+/// Hostile text: non-blank, not starting or ending with a line break (a break at either end shows as nothing).
+fn text(max_lines: usize) -> impl Strategy<Value = String> {
+    let line = prop::collection::vec(prop::sample::select(FRAGMENTS), 1..6).prop_map(|parts| parts.concat());
+    prop::collection::vec(line, 1..=max_lines)
+        .prop_map(|lines| lines.join("\n"))
+        .prop_filter("blank", |text| !text.trim().is_empty())
+}
+
+fn optional_text() -> impl Strategy<Value = String> {
+    prop_oneof![Just(String::new()), text(2)]
+}
+
+fn review() -> impl Strategy<Value = Review> {
+    (
+        text(1),
+        prop::collection::vec(optional_text(), 5),
+        any::<bool>(),
+        prop::collection::vec(text(3), 0..4),
+        prop::collection::vec((0..QUESTIONS.len(), text(3), 0..3usize, 0..5usize), 0..12),
+        prop::collection::vec(
+            (text(2), optional_text(), optional_text(), any::<prop::sample::Index>()),
+            0..5,
+        ),
+        (prop::collection::vec(optional_text(), 4), 0..4usize),
+        prop::collection::vec((any::<prop::sample::Index>(), any::<prop::sample::Index>()), 0..6),
+        optional_text(),
+    )
+        .prop_map(
+            |(title, scene, reflection, moments, observations, actions, drill, links, notes)| {
+                let mut review = Review::new("gen", title.replace('\n', " "), 0);
+                let fields = [
+                    SceneField::WhatHappened,
+                    SceneField::Link,
+                    SceneField::Date,
+                    SceneField::Facilitator,
+                    SceneField::Participants,
+                ];
+                for (field, value) in fields.into_iter().zip(&scene) {
+                    review.set_scene_field(field, value, 1);
+                }
+                if reflection {
+                    review.set_mode(Mode::SelfReflection, 1);
+                }
+                for moment in &moments {
+                    review.add_moment(moment, 1);
+                }
+                for (question, text, luck, dial) in &observations {
+                    if let Some(id) = review.add_observation(QUESTIONS[*question].id, text, 1) {
+                        review.set_luck(id, [None, Some(Luck::Decreasing), Some(Luck::Increasing)][*luck], 1);
+                        review.set_dial(
+                            id,
+                            [
+                                None,
+                                Some(Dial::TurnUp),
+                                Some(Dial::Start),
+                                Some(Dial::Stop),
+                                Some(Dial::Keep),
+                            ][*dial],
+                            1,
+                        );
+                    }
+                }
+                let observation_ids: Vec<_> = review.observations.iter().map(|o| o.id).collect();
+                for (what, owner, due, from) in &actions {
+                    let from = (!observation_ids.is_empty()).then(|| *from.get(&observation_ids));
+                    if let Some(id) = review.add_action(what, from, 1) {
+                        review.set_action_field(id, ActionField::Owner, owner, 1);
+                        review.set_action_field(id, ActionField::Due, due, 1);
+                    }
+                }
+                let (drill_fields, kind) = drill;
+                for (field, value) in [
+                    DrillField::Scenario,
+                    DrillField::Host,
+                    DrillField::Participants,
+                    DrillField::Date,
+                ]
+                .into_iter()
+                .zip(&drill_fields)
+                {
+                    review.set_drill_field(field, value, 1);
+                }
+                review.set_drill_kind(
+                    [
+                        None,
+                        Some(DrillKind::PracticeDrill),
+                        Some(DrillKind::GameDay),
+                        Some(DrillKind::ChaosExperiment),
+                    ][kind],
+                    1,
+                );
+                let moment_ids: Vec<_> = review.moments.iter().map(|m| m.id).collect();
+                for (moment, observation) in links {
+                    if !moment_ids.is_empty() && !observation_ids.is_empty() {
+                        let (moment, observation) = (*moment.get(&moment_ids), *observation.get(&observation_ids));
+                        if !review
+                            .moments
+                            .iter()
+                            .any(|m| m.id == moment && m.explained_by.contains(&observation))
+                        {
+                            review.toggle_explanation(moment, observation, 1);
+                        }
+                    }
+                }
+                review.set_notes(&notes, 1);
+                review
+            },
+        )
+}
+
+/// Texts must be unique where the export links by text (moments, and observations that are linked).
+fn links_are_unambiguous(review: &Review) -> bool {
+    let unique = |texts: Vec<&String>| texts.iter().enumerate().all(|(i, t)| !texts[..i].contains(t));
+    unique(review.moments.iter().map(|m| &m.text).collect())
+        && unique(review.observations.iter().map(|o| &o.text).collect())
+}
+
+/// Every piece of formatting in the rendered export must be gotlucky's own.
+fn check_rendering(markdown: &str) -> Result<(), TestCaseError> {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+    let (mut in_cell, mut in_emphasis, mut row_cells, mut header_cells) = (false, false, 0usize, 0usize);
+    let mut emphasis = String::new();
+    for event in Parser::new_ext(markdown, options) {
+        match event {
+            Event::Start(Tag::TableCell) => in_cell = true,
+            Event::End(TagEnd::TableCell) => {
+                in_cell = false;
+                row_cells += 1;
+            }
+            Event::End(TagEnd::TableHead) => {
+                header_cells = row_cells;
+                row_cells = 0;
+            }
+            Event::End(TagEnd::TableRow) => {
+                prop_assert_eq!(
+                    row_cells,
+                    header_cells,
+                    "a row with the wrong number of cells in:\n{}",
+                    markdown
+                );
+                row_cells = 0;
+            }
+            Event::InlineHtml(html) => {
+                prop_assert!(in_cell && html.as_ref() == "<br>", "HTML {:?} in:\n{}", html, markdown)
+            }
+            Event::Html(html) => prop_assert!(false, "HTML block {:?} in:\n{}", html, markdown),
+            Event::Code(code) => prop_assert!(false, "code {:?} in:\n{}", code, markdown),
+            Event::Start(Tag::CodeBlock(_)) => prop_assert!(false, "code block in:\n{}", markdown),
+            Event::Start(Tag::Link { .. } | Tag::Image { .. } | Tag::Strikethrough | Tag::BlockQuote(_)) => {
+                prop_assert!(false, "formatting the user did not write in:\n{}", markdown)
+            }
+            Event::TaskListMarker(_) => prop_assert!(false, "a task list marker in:\n{}", markdown),
+            Event::Start(Tag::Emphasis) => {
+                in_emphasis = true;
+                emphasis.clear();
+            }
+            Event::End(TagEnd::Emphasis) => {
+                in_emphasis = false;
+                let ours = (emphasis.starts_with('(') && emphasis.ends_with(')')) || emphasis == "No answer yet.";
+                prop_assert!(ours, "emphasis {:?} that is not gotlucky's in:\n{}", emphasis, markdown);
+            }
+            Event::Text(text) if in_emphasis => emphasis.push_str(&text),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn export_renders_only_our_formatting_and_imports_back_unchanged(review in review()) {
+        prop_assume!(links_are_unambiguous(&review));
+        let markdown = export_markdown(&review);
+        check_rendering(&markdown)?;
+        let imported = import_markdown(&markdown, "imported", 9);
+        prop_assert!(imported.is_ok(), "{:?} for:\n{}", imported, markdown);
+        let imported = imported.unwrap();
+        prop_assert_eq!(content(&imported), content(&review), "export:\n{}", markdown);
+    }
+
+    #[test]
+    fn import_never_panics_on_arbitrary_text(text in ".{0,400}") {
+        let _ = import_markdown(&text, "any", 1);
+    }
+}
