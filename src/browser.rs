@@ -110,3 +110,19 @@ pub fn mark_end(name: &str) {
         let _ = performance.measure_with_start_mark(name, &format!("{name}:start"));
     }
 }
+
+/// Writes text to the clipboard. `Ok` only once the browser confirms the write.
+pub async fn copy_to_clipboard(text: &str) -> Result<(), String> {
+    let clipboard = web_sys::window().ok_or("no browser window")?.navigator().clipboard();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|_| "the browser did not allow it".to_owned())
+}
+
+/// Opens the browser's print dialog.
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}

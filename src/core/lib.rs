@@ -14,7 +14,7 @@ pub mod summary;
 
 pub use catalogue::{Question, Step, StepKind, QUESTIONS, STEPS};
 pub use drafts::{delete_review, load_reviews, save_review, LoadProblem, LoadedDrafts};
-pub use markdown::{export_markdown, export_markdown_with, ExportOptions};
+pub use markdown::{export_markdown, export_markdown_with, markdown_file_name, ExportOptions};
 pub use review::{
     Action, ActionField, ActionId, Dial, Direction, DrillField, DrillKind, DrillPlan, Luck, Mode, Moment, MomentId,
     Observation, ObservationId, Removed, Review, Scene, SceneField,

@@ -223,6 +223,29 @@ pub fn escape_cell(text: &str) -> String {
         .join("<br>")
 }
 
+/// A safe file name for the exported review: the title and date in lower-case ASCII letters, digits and
+/// hyphens, e.g. `checkout-outage-2026-03-03.md`. `today` is used when the review has no date.
+pub fn markdown_file_name(review: &Review, today: &str) -> String {
+    let date = if review.scene.date.trim().is_empty() {
+        today
+    } else {
+        review.scene.date.trim()
+    };
+    let mut name = String::new();
+    for c in format!("{} {date}", review.title).chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            name.push(c);
+        } else if !name.is_empty() && !name.ends_with('-') {
+            name.push('-');
+        }
+        if name.len() >= 80 {
+            break;
+        }
+    }
+    let name = name.trim_end_matches('-');
+    format!("{}.md", if name.is_empty() { "review" } else { name })
+}
+
 /// Escapes text that may span several lines. Line breaks become hard breaks, and continuation lines are
 /// indented by `indent` so they stay inside the enclosing list item.
 pub fn escape_text(text: &str, indent: &str) -> String {
@@ -294,6 +317,19 @@ fn single_line(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_names_are_safe_and_say_what_and_when() {
+        let mut review = Review::new("r", "Checkout outage: 3/4 <script> ünïcode", 0);
+        assert_eq!(
+            markdown_file_name(&review, "2026-11-26"),
+            "checkout-outage-3-4-script-n-code-2026-11-26.md"
+        );
+        review.set_scene_field(crate::review::SceneField::Date, "2026-03-03", 1);
+        assert!(markdown_file_name(&review, "2026-11-26").ends_with("-2026-03-03.md"));
+        assert_eq!(markdown_file_name(&Review::new("r", "../../", 0), ""), "review.md");
+        assert!(markdown_file_name(&Review::new("r", &"x".repeat(500), 0), "2026-01-01").len() <= 84);
+    }
 
     #[test]
     fn plain_text_is_left_readable() {

@@ -3,8 +3,9 @@
 
 use gotlucky_core::backup::ImportPlan;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
+use super::file_input::read_chosen_file;
+use super::markdown_import::MarkdownImport;
 use crate::browser;
 use crate::workspace::Workspace;
 
@@ -21,29 +22,19 @@ pub fn Backups() -> impl IntoView {
         }))
     };
     let choose_file = move |event: leptos::ev::Event| {
-        let file = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0));
-        let Some(file) = file else { return };
         leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|text| text.as_string());
-            match text.map(|text| workspace.plan_import(&text)) {
-                Some(Ok(found)) => {
-                    message.set(Some(format!("This file holds: {}.", found.describe())));
-                    plan.set(Some(found));
+            let Some(text) = read_chosen_file(&event).await else {
+                return;
+            };
+            match text.and_then(|text| workspace.plan_import(&text)) {
+                Ok(plan_found) => {
+                    message.set(Some(format!("This file holds: {}.", plan_found.describe())));
+                    plan.set(Some(plan_found));
                 }
-                Some(Err(reason)) => {
+                Err(reason) => {
                     plan.set(None);
                     message.set(Some(format!("Nothing was imported: {reason}.")));
                 }
-                None => message.set(Some(
-                    "Nothing was imported: the file could not be read as text.".to_owned(),
-                )),
             }
         });
     };
@@ -65,6 +56,7 @@ pub fn Backups() -> impl IntoView {
             <h2 id="backups-heading">"Backups"</h2>
             <p class="help">"Drafts live only in this browser. " {persisted}</p>
             <button type="button" on:click=download>"Download a backup"</button>
+            <MarkdownImport/>
             <label class="field">
                 <span class="field-label">"Import a backup file"</span>
                 <input type="file" accept=".json,application/json" on:change=choose_file/>

@@ -71,6 +71,15 @@ pub fn SceneStep() -> impl IntoView {
             </div>
         </div>
         <MomentList/>
+        <TextField
+            label="Notes"
+            multiline=true
+            placeholder="Anything else worth keeping with this review"
+            value=text(|r| &r.notes)
+            on_input=Callback::new(move |value: String| {
+                context.edit(|review, now| review.set_notes(&value, now));
+            })
+        />
     }
 }
 

@@ -127,3 +127,15 @@ impl Workspace {
             .update(|reviews| reviews.sort_by_key(|review| std::cmp::Reverse(review.updated_at)));
     }
 }
+
+impl Workspace {
+    /// Reads a Markdown review into a new draft that is not saved yet, or says why the file is not one.
+    pub fn read_markdown(&self, text: &str) -> Result<Review, String> {
+        gotlucky_core::import::import_markdown(text, &browser::new_review_id(), browser::now())
+    }
+
+    /// Adds a review read from a file as a new draft, and returns its id.
+    pub fn add_imported(&self, review: Review) -> String {
+        self.insert(review)
+    }
+}
