@@ -7,7 +7,7 @@ use super::export_view::ExportView;
 use super::home::Home;
 use super::review_screen::ReviewScreen;
 use super::shortcuts::ShortcutsPanel;
-use super::status::{SaveIndicator, StorageBanners, UndoNotice};
+use super::status::{SaveIndicator, StorageBanners, UndoNotice, UpdateBanner};
 use crate::browser;
 use crate::workspace::Workspace;
 
@@ -32,6 +32,8 @@ pub fn App() -> impl IntoView {
         }),
     ];
     on_cleanup(move || listeners.into_iter().for_each(|listener| listener.remove()));
+    let update_ready = RwSignal::new(false);
+    crate::offline::register(update_ready);
 
     // The review screen is kept while only the step changes, so moving between steps does not rebuild it.
     let review = Memo::new(move |_| route.with(|route| route.review().map(str::to_owned)));
@@ -52,6 +54,7 @@ pub fn App() -> impl IntoView {
             <SaveIndicator/>
             <ShortcutsPanel/>
         </header>
+        <UpdateBanner update_ready=update_ready/>
         <StorageBanners/>
         <main id="main">{screen}</main>
         <UndoNotice/>

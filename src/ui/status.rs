@@ -108,3 +108,23 @@ pub fn UndoNotice() -> impl IntoView {
         </div>
     }
 }
+
+/// "A new version is available" with a Reload button. The app never reloads by itself: drafts are saved first,
+/// and only when the user chooses.
+#[component]
+pub fn UpdateBanner(
+    /// Set when a new version is installed and waiting.
+    update_ready: RwSignal<bool>,
+) -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    let reload = move |_| {
+        workspace.flush();
+        crate::offline::activate_update();
+    };
+    view! {
+        <div class="banner" role="status" class:hidden=move || !update_ready.get()>
+            <p>"A new version of gotlucky is available. Your drafts are saved; reload when it suits you."</p>
+            <button type="button" on:click=reload>"Reload"</button>
+        </div>
+    }
+}
