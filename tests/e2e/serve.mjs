@@ -44,6 +44,6 @@ export function serve(root, port) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [root = 'dist', port = '4173'] = process.argv.slice(2);
-  await serve(root, Number(port));
-  console.log(`serving ${root} at http://127.0.0.1:${port}`);
+  // No top-level await: the tests load this module with require().
+  serve(root, Number(port)).then(() => console.log(`serving ${root} at http://127.0.0.1:${port}`));
 }
