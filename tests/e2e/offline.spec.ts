@@ -19,25 +19,25 @@ async function serviceWorkerReady(page: Page) {
 }
 
 /** A copy of the release build served on its own port, so a test can stop it or deploy over it. */
-async function ownServer(port: number): Promise<{ root: string; server: ChildProcess; url: string }> {
+async function ownServer(port: number, subPath = ''): Promise<{ root: string; server: ChildProcess; url: string }> {
   const root = mkdtempSync(join(tmpdir(), 'gotlucky-site-'));
-  cpSync('dist', root, { recursive: true });
+  cpSync('dist', join(root, subPath), { recursive: true });
   const server = spawn('node', ['tests/e2e/serve.mjs', root, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((ready, failed) => {
     server.stdout!.on('data', (data) => String(data).includes('serving') && ready());
     server.on('exit', (code) => failed(new Error(`the test server exited (${code})`)));
   });
-  return { root, server, url: `http://127.0.0.1:${port}/` };
+  return { root, server, url: `http://127.0.0.1:${port}/${subPath}` };
 }
 
 function stop(server: ChildProcess) {
   server.kill();
 }
 
+/** Uses the app from the page it is on (at whatever address the site is served). */
 async function useTheAppOffline(page: Page) {
-  const home = new HomePage(page);
-  await home.open();
-  await home.startReview('Written on a train');
+  await expect(page.getByRole('heading', { level: 1, name: 'We got lucky' })).toBeVisible();
+  await new HomePage(page).startReview('Written on a train');
   const review = new ReviewPage(page);
   await review.next();
   await review.question(NORMALISED).add('No network, no problem');
@@ -65,6 +65,22 @@ test('after one visit the app works with the server stopped', async ({ page }) =
     await page.reload();
     await expect(page.getByRole('heading', { level: 1, name: 'We got lucky' })).toBeVisible();
     await useTheAppOffline(page);
+  } finally {
+    stop(site.server);
+    rmSync(site.root, { recursive: true, force: true });
+  }
+});
+
+test('the same build works under a sub-path, offline too', async ({ page }) => {
+  const site = await ownServer(4193, 'team/gotlucky/');
+  try {
+    await page.goto(site.url);
+    await serviceWorkerReady(page);
+    expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${site.url}sw.js`);
+    stop(site.server);
+    await page.reload();
+    await useTheAppOffline(page);
+    expect(page.url()).toContain('/team/gotlucky/');
   } finally {
     stop(site.server);
     rmSync(site.root, { recursive: true, force: true });

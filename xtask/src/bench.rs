@@ -1,5 +1,6 @@
-//! `cargo xtask bench`: storage figures for a large review, measured in headless Chromium at 4x CPU slowdown.
-//! It prints figures; it asserts nothing (targets: a save under 2 ms, start-up load under 10 ms).
+//! `cargo xtask bench`: storage figures for a large review, measured in headless Chromium at 4x CPU slowdown
+//! (targets: a save under 2 ms, start-up load under 10 ms), and first against repeat visit load times. It
+//! prints figures; it asserts nothing.
 
 use std::path::Path;
 
@@ -27,7 +28,9 @@ pub fn run(root: &Path) -> Result<(), String> {
             .args(["tests/bench/storage.mjs", "dist"])
             .arg(&file)
             .arg(&review.id),
-    )
+    )?;
+    println!("==> Measuring first and repeat visits");
+    process::run(command(root, "node").args(["tests/bench/repeat-visit.mjs", "dist"]))
 }
 
 /// A review as a long meeting leaves it: every question answered many times, tagged, with actions.

@@ -14,6 +14,7 @@ const USAGE: &str = "usage: cargo xtask <command>
 
 commands:
   serve   install missing tools, build the app and serve it at http://127.0.0.1:8080
+          (--release: the release build, with its service worker for offline use)
   test    install missing tools and a headless Chromium, then run every test layer
   dist    release build into dist/, printing each file's raw and gzip size
   bench   storage figures for a large review in headless Chromium at 4x CPU slowdown";
@@ -22,7 +23,7 @@ fn main() -> ExitCode {
     let command = std::env::args().nth(1).unwrap_or_default();
     let root = workspace_root();
     let result = match command.as_str() {
-        "serve" => serve(&root),
+        "serve" => serve(&root, std::env::args().any(|arg| arg == "--release")),
         "test" => test::run(&root),
         "dist" => dist::run(&root),
         "bench" => bench::run(&root),
@@ -40,10 +41,21 @@ fn main() -> ExitCode {
     }
 }
 
-fn serve(root: &std::path::Path) -> Result<(), String> {
+/// Serves a development build; `--release` serves the release build, with its service worker.
+fn serve(root: &std::path::Path, release: bool) -> Result<(), String> {
     setup::build_tools(root)?;
-    println!("==> Building gotlucky and serving it at http://127.0.0.1:8080 (Ctrl+C stops)");
-    process::run(process::command(root, "trunk").args(["serve", "--address", "127.0.0.1", "--port", "8080"]))
+    let kind = if release {
+        "the release build (with offline support)"
+    } else {
+        "a development build"
+    };
+    println!("==> Building gotlucky and serving {kind} at http://127.0.0.1:8080 (Ctrl+C stops)");
+    let mut trunk = process::command(root, "trunk");
+    trunk.args(["serve", "--address", "127.0.0.1", "--port", "8080"]);
+    if release {
+        trunk.arg("--release");
+    }
+    process::run(&mut trunk)
 }
 
 /// The workspace root: the parent of this crate's folder.
