@@ -3,6 +3,7 @@
 use gotlucky_core::{ActionField, ActionId, Route};
 use leptos::prelude::*;
 
+use super::add_form::AddForm;
 use super::field::TextField;
 use super::review_screen::{step_of_question, ReviewContext};
 use crate::workspace::Deleted;
@@ -16,17 +17,12 @@ pub fn ActionsStep() -> impl IntoView {
             .read(|review| review.actions.iter().map(|a| a.id).collect::<Vec<_>>())
             .unwrap_or_default()
     };
-    let draft = RwSignal::new(String::new());
-    let add = move || {
-        let what = draft.get_untracked();
-        if context
+    let add = Callback::new(move |what: String| {
+        context
             .update(|review, now| review.add_action(&what, None, now))
             .flatten()
             .is_some()
-        {
-            draft.set(String::new());
-        }
-    };
+    });
 
     view! {
         <p class="help">"Make an action from any observation in the earlier steps, or add one here."</p>
@@ -35,19 +31,7 @@ pub fn ActionsStep() -> impl IntoView {
                 <ActionItem id=id/>
             </For>
         </ul>
-        <form class="add" on:submit=move |event| { event.prevent_default(); add(); }>
-            <label class="field">
-                <span class="field-label">"New action"</span>
-                <input
-                    type="text"
-                    autocomplete="off"
-                    placeholder="Write a runbook for the payment gateway"
-                    prop:value=draft
-                    on:input=move |event| draft.set(event_target_value(&event))
-                />
-            </label>
-            <button type="submit">"Add action"</button>
-        </form>
+        <AddForm label="New action" placeholder="Write a runbook for the payment gateway" button="Add action" on_add=add/>
     }
 }
 

@@ -1,6 +1,6 @@
 //! The drill plan: a failure scenario to practise, who hosts it, who takes part, when and where it runs.
 
-use gotlucky_core::{DrillField, DrillKind, Review};
+use gotlucky_core::{DrillField, DrillKind};
 use leptos::prelude::*;
 
 use super::field::TextField;
@@ -10,9 +10,6 @@ use super::review_screen::ReviewContext;
 #[component]
 pub fn DrillPlanForm() -> impl IntoView {
     let context = expect_context::<ReviewContext>();
-    let text = move |read: fn(&Review) -> &str| {
-        Signal::derive(move || context.read(|r| read(r).to_owned()).unwrap_or_default())
-    };
     let set = move |field: DrillField| {
         Callback::new(move |value: String| {
             context.edit(|review, now| review.set_drill_field(field, &value, now));
@@ -46,16 +43,16 @@ pub fn DrillPlanForm() -> impl IntoView {
                 label="Failure scenario"
                 multiline=true
                 placeholder="The primary database stops answering during peak traffic"
-                value=text(|r| &r.drill.scenario)
+                value=context.text(|r| &r.drill.scenario)
                 on_input=set(DrillField::Scenario)
             />
             <div class="field-row">
-                <TextField label="Game host" value=text(|r| &r.drill.host) on_input=set(DrillField::Host)/>
-                <TextField label="Drill date" input_type="date" value=text(|r| &r.drill.date) on_input=set(DrillField::Date)/>
+                <TextField label="Game host" value=context.text(|r| &r.drill.host) on_input=set(DrillField::Host)/>
+                <TextField label="Drill date" input_type="date" value=context.text(|r| &r.drill.date) on_input=set(DrillField::Date)/>
             </div>
             <TextField
                 label="Drill participants"
-                value=text(|r| &r.drill.participants)
+                value=context.text(|r| &r.drill.participants)
                 on_input=set(DrillField::Participants)
             />
             <fieldset>

@@ -1,6 +1,7 @@
 //! The user interface: components that display the workspace and dispatch to it, holding no review logic.
 
 mod actions_step;
+mod add_form;
 mod app;
 mod backups;
 mod drafts;

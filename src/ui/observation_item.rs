@@ -3,6 +3,7 @@
 use gotlucky_core::{Dial, Direction, Luck, ObservationId};
 use leptos::prelude::*;
 
+use super::add_form::AddForm;
 use super::review_screen::ReviewContext;
 use crate::workspace::Deleted;
 
@@ -136,17 +137,12 @@ fn Links(id: ObservationId) -> impl IntoView {
             })
             .unwrap_or_default()
     };
-    let new_action = RwSignal::new(String::new());
-    let add_action = move || {
-        let what = new_action.get_untracked();
-        if context
+    let add_action = Callback::new(move |what: String| {
+        context
             .update(|review, now| review.add_action(&what, Some(id), now))
             .flatten()
             .is_some()
-        {
-            new_action.set(String::new());
-        }
-    };
+    });
 
     view! {
         <ul class="linked-actions" aria-label="Actions from this observation">
@@ -182,18 +178,7 @@ fn Links(id: ObservationId) -> impl IntoView {
                     }
                 }}
             </fieldset>
-            <form class="add" on:submit=move |event| { event.prevent_default(); add_action(); }>
-                <label class="field">
-                    <span class="field-label">"New action from this observation"</span>
-                    <input
-                        type="text"
-                        autocomplete="off"
-                        prop:value=new_action
-                        on:input=move |event| new_action.set(event_target_value(&event))
-                    />
-                </label>
-                <button type="submit">"Add action"</button>
-            </form>
+            <AddForm label="New action from this observation" placeholder="" button="Add action" on_add=add_action/>
         </details>
     }
 }

@@ -4,6 +4,7 @@ use gotlucky_core::catalogue::{questions_of, DRILL_QUESTION};
 use gotlucky_core::Question;
 use leptos::prelude::*;
 
+use super::add_form::AddForm;
 use super::drill_plan::DrillPlanForm;
 use super::observation_item::ObservationItem;
 use super::review_screen::ReviewContext;
@@ -30,17 +31,12 @@ fn QuestionCard(question: &'static Question) -> impl IntoView {
     let context = expect_context::<ReviewContext>();
     let heading_id = format!("q-{}", question.id.replace('.', "-"));
     let (section_label, field_label) = (heading_id.clone(), heading_id.clone());
-    let draft = RwSignal::new(String::new());
-    let add = move || {
-        let text = draft.get_untracked();
-        if context
+    let add = Callback::new(move |text: String| {
+        context
             .update(|review, now| review.add_observation(question.id, &text, now))
             .flatten()
             .is_some()
-        {
-            draft.set(String::new());
-        }
-    };
+    });
     let ids = move || {
         context
             .read(|review| review.observations_for(question.id).map(|o| o.id).collect::<Vec<_>>())
@@ -67,22 +63,7 @@ fn QuestionCard(question: &'static Question) -> impl IntoView {
                     <ObservationItem id=id/>
                 </For>
             </ul>
-            <form class="add" on:submit=move |event| { event.prevent_default(); add(); }>
-                <textarea
-                    aria-labelledby=field_label
-                    rows="2"
-                    placeholder=question.example
-                    prop:value=draft
-                    on:input=move |event| draft.set(event_target_value(&event))
-                    on:keydown=move |event| {
-                        if event.key() == "Enter" && !event.shift_key() {
-                            event.prevent_default();
-                            add();
-                        }
-                    }
-                ></textarea>
-                <button type="submit">"Add observation"</button>
-            </form>
+            <AddForm labelled_by=field_label placeholder=question.example button="Add observation" multiline=true on_add=add/>
         </section>
     }
 }

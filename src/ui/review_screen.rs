@@ -37,6 +37,11 @@ impl ReviewContext {
         self.id.with_value(|id| self.workspace.edit(id, change))
     }
 
+    /// One text of the review as a signal, for a field that shows it.
+    pub fn text(self, read: fn(&Review) -> &str) -> Signal<String> {
+        Signal::derive(move || self.read(|review| read(review).to_owned()).unwrap_or_default())
+    }
+
     pub fn route_to(&self, step: &'static str) -> Route {
         Route::Step {
             review: self.id.get_value(),

@@ -1,9 +1,10 @@
 //! Step 1, set the scene: what happened, who is here, and the "we got lucky" moments.
 
 use gotlucky_core::catalogue::{LEDGER_PROMPT, MOMENT_EXAMPLE};
-use gotlucky_core::{Mode, MomentId, Review, SceneField};
+use gotlucky_core::{Mode, MomentId, SceneField};
 use leptos::prelude::*;
 
+use super::add_form::AddForm;
 use super::field::TextField;
 use super::review_screen::ReviewContext;
 use crate::workspace::Deleted;
@@ -12,9 +13,6 @@ use crate::workspace::Deleted;
 #[component]
 pub fn SceneStep() -> impl IntoView {
     let context = expect_context::<ReviewContext>();
-    let text = move |read: fn(&Review) -> &str| {
-        Signal::derive(move || context.read(|r| read(r).to_owned()).unwrap_or_default())
-    };
     let set = move |field: SceneField| {
         Callback::new(move |value: String| {
             context.edit(|review, now| review.set_scene_field(field, &value, now));
@@ -29,7 +27,7 @@ pub fn SceneStep() -> impl IntoView {
     view! {
         <TextField
             label="Review title"
-            value=text(|r| &r.title)
+            value=context.text(|r| &r.title)
             on_input=Callback::new(move |value: String| {
                 context.edit(|review, now| review.set_title(&value, now));
             })
@@ -38,12 +36,12 @@ pub fn SceneStep() -> impl IntoView {
             label="What happened"
             multiline=true
             placeholder="Card payments failed for 40 minutes after a config change"
-            value=text(|r| &r.scene.what_happened)
+            value=context.text(|r| &r.scene.what_happened)
             on_input=set(SceneField::WhatHappened)
         />
         <div class="field-row">
-            <TextField label="Link or ticket" value=text(|r| &r.scene.link) on_input=set(SceneField::Link)/>
-            <TextField label="Date" input_type="date" value=text(|r| &r.scene.date) on_input=set(SceneField::Date)/>
+            <TextField label="Link or ticket" value=context.text(|r| &r.scene.link) on_input=set(SceneField::Link)/>
+            <TextField label="Date" input_type="date" value=context.text(|r| &r.scene.date) on_input=set(SceneField::Date)/>
         </div>
         <fieldset class="mode">
             <legend>"How is this review run?"</legend>
@@ -59,13 +57,13 @@ pub fn SceneStep() -> impl IntoView {
         <div class="field-row">
             <TextField
                 label="Facilitator"
-                value=text(|r| &r.scene.facilitator)
+                value=context.text(|r| &r.scene.facilitator)
                 on_input=set(SceneField::Facilitator)
             />
             <div class:hidden=self_reflection>
                 <TextField
                     label="Participants (names or roles)"
-                    value=text(|r| &r.scene.participants)
+                    value=context.text(|r| &r.scene.participants)
                     on_input=set(SceneField::Participants)
                 />
             </div>
@@ -75,7 +73,7 @@ pub fn SceneStep() -> impl IntoView {
             label="Notes"
             multiline=true
             placeholder="Anything else worth keeping with this review"
-            value=text(|r| &r.notes)
+            value=context.text(|r| &r.notes)
             on_input=Callback::new(move |value: String| {
                 context.edit(|review, now| review.set_notes(&value, now));
             })
@@ -87,17 +85,12 @@ pub fn SceneStep() -> impl IntoView {
 #[component]
 fn MomentList() -> impl IntoView {
     let context = expect_context::<ReviewContext>();
-    let draft = RwSignal::new(String::new());
-    let add = move || {
-        let text = draft.get_untracked();
-        if context
+    let add = Callback::new(move |text: String| {
+        context
             .update(|review, now| review.add_moment(&text, now))
             .flatten()
             .is_some()
-        {
-            draft.set(String::new());
-        }
-    };
+    });
     let ids = move || {
         context
             .read(|review| review.moments.iter().map(|m| m.id).collect::<Vec<_>>())
@@ -116,24 +109,13 @@ fn MomentList() -> impl IntoView {
                     <MomentItem id=id/>
                 </For>
             </ul>
-            <form class="add" on:submit=move |event| { event.prevent_default(); add(); }>
-                <label class="field">
-                    <span class="field-label">"New \u{201c}we got lucky\u{201d} moment"</span>
-                    <textarea
-                        rows="2"
-                        placeholder=MOMENT_EXAMPLE
-                        prop:value=draft
-                        on:input=move |event| draft.set(event_target_value(&event))
-                        on:keydown=move |event| {
-                            if event.key() == "Enter" && !event.shift_key() {
-                                event.prevent_default();
-                                add();
-                            }
-                        }
-                    ></textarea>
-                </label>
-                <button type="submit">"Add moment"</button>
-            </form>
+            <AddForm
+                label="New \u{201c}we got lucky\u{201d} moment"
+                placeholder=MOMENT_EXAMPLE
+                button="Add moment"
+                multiline=true
+                on_add=add
+            />
         </section>
     }
 }
