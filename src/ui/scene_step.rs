@@ -55,11 +55,21 @@ pub fn SceneStep() -> impl IntoView {
             </label>
         </fieldset>
         <div class="field-row">
-            <TextField
-                label="Facilitator"
-                value=context.text(|r| &r.scene.facilitator)
-                on_input=set(SceneField::Facilitator)
-            />
+            // The same field, named for who holds it: a facilitator, or the one person reflecting.
+            <div class:hidden=self_reflection>
+                <TextField
+                    label="Facilitator"
+                    value=context.text(|r| &r.scene.facilitator)
+                    on_input=set(SceneField::Facilitator)
+                />
+            </div>
+            <div class:hidden=move || !self_reflection()>
+                <TextField
+                    label="Your name"
+                    value=context.text(|r| &r.scene.facilitator)
+                    on_input=set(SceneField::Facilitator)
+                />
+            </div>
             <div class:hidden=self_reflection>
                 <TextField
                     label="Participants (names or roles)"

@@ -15,8 +15,10 @@ pub fn SummaryStep() -> impl IntoView {
     let context = expect_context::<ReviewContext>();
     view! {
         {move || context.review.get().map(|review| summary(&review))}
-        <p>
+        <p class="no-print">
             <a href=move || Route::Export { review: context.id.get_value() }.to_hash()>"Export this review as Markdown"</a>
+            " "
+            <button type="button" class="secondary" on:click=move |_| crate::browser::print()>"Print this summary"</button>
         </p>
         <HistoryPanel/>
     }

@@ -147,8 +147,12 @@ test('self-reflection hides the participants and the export says it is personal'
   await expect(review.field('Participants (names or roles)')).toBeVisible();
   await page.getByRole('radio', { name: 'Self-reflection, on my own' }).check();
   await expect(review.field('Participants (names or roles)')).toBeHidden();
+  await expect(review.field('Facilitator')).toBeHidden();
+  await review.field('Your name').fill('Dev');
   await review.openExport();
-  expect(await new ExportPage(page).markdown()).toContain('This is a personal reflection');
+  const markdown = await new ExportPage(page).markdown();
+  expect(markdown).toContain('This is a personal reflection');
+  expect(markdown).toContain('| Written by | Dev |');
 });
 
 test('drafts can be renamed, duplicated, and deleted after confirming, with undo', async ({ page }) => {
