@@ -32,6 +32,7 @@ pub fn DraftList() -> impl IntoView {
 #[component]
 fn DraftItem(id: String) -> impl IntoView {
     let workspace = expect_context::<Workspace>();
+    let title_id = format!("draft-{id}");
     let id = StoredValue::new(id);
     let review = Memo::new(move |_| id.with_value(|id| workspace.review(id)));
     let read = move |read: fn(&Review) -> String| move || review.with(|r| r.as_ref().map(read)).unwrap_or_default();
@@ -78,7 +79,7 @@ fn DraftItem(id: String) -> impl IntoView {
 
     view! {
         <li class="draft">
-            <a class="draft-title" href=move || id.with_value(|id| Route::start_of(id).to_hash())>
+            <a class="draft-title" id=title_id.clone() href=move || id.with_value(|id| Route::start_of(id).to_hash())>
                 {read(|r| r.display_title().to_owned())}
             </a>
             <p class="item-meta">{read(|r| r.scene.what_happened.clone())}</p>
@@ -93,7 +94,7 @@ fn DraftItem(id: String) -> impl IntoView {
             </p>
             {rename_view}
             {confirm_view}
-            <div class="item-tools">
+            <div class="item-tools" role="group" aria-labelledby=title_id>
                 <button type="button" class="secondary" on:click=move |_| renaming.update(|on| *on = !*on)>
                     {move || if renaming.get() { "Done renaming" } else { "Rename" }}
                 </button>

@@ -18,6 +18,8 @@ pub fn ObservationItem(id: ObservationId) -> impl IntoView {
             .unwrap_or_default()
     };
     let editing = RwSignal::new(false);
+    let text_id = format!("observation-{}", id.0);
+    let text_id_for_view = text_id.clone();
     let luck = move || {
         observation
             .with(|o| o.as_ref().and_then(|o| o.luck).map(Luck::key))
@@ -43,9 +45,11 @@ pub fn ObservationItem(id: ObservationId) -> impl IntoView {
     };
 
     let text_view = move || {
+        let text_id = text_id_for_view.clone();
         if editing.get() {
             view! {
                 <textarea
+                    id=text_id
                     class="edit"
                     aria-label="Edit observation"
                     rows="2"
@@ -66,14 +70,15 @@ pub fn ObservationItem(id: ObservationId) -> impl IntoView {
             }
             .into_any()
         } else {
-            view! { <p class="item-text">{text}</p> }.into_any()
+            view! { <p class="item-text" id=text_id>{text}</p> }.into_any()
         }
     };
 
     view! {
         <li class="item observation">
             {text_view}
-            <div class="item-tools">
+            // Named by the observation's text, so "Edit" or "Delete" is heard with what it acts on.
+            <div class="item-tools" role="group" aria-labelledby=text_id>
                 <label class="inline">
                     "Luck "
                     <select
