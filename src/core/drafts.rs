@@ -111,6 +111,13 @@ pub fn decode_with(raw: &str, migrations: &[Migration]) -> Result<(Review, u32),
     Ok((review, schema))
 }
 
+/// The schema version a stored entry says it has, if it can be read at all.
+pub fn stored_schema(raw: &str) -> Option<u32> {
+    serde_json::from_str::<EnvelopeVersion>(raw)
+        .ok()
+        .map(|envelope| envelope.schema)
+}
+
 /// Serialises and writes one review, and records it in the index.
 pub fn save_review(store: &dyn Store, review: &Review, now: u64, app_version: &str) -> Result<(), StoreError> {
     store.write(&review_key(&review.id), &encode_review(review, now, app_version))?;
@@ -346,6 +353,12 @@ mod tests {
         assert!(decode_with(r#"{"schema":4,"data":{"id":"x"}}"#, migrations)
             .unwrap_err()
             .contains("newer"));
+    }
+
+    #[test]
+    fn the_stored_schema_is_read_without_the_data() {
+        assert_eq!(stored_schema(r#"{"schema":7,"data":{"anything":[1,2]}}"#), Some(7));
+        assert_eq!(stored_schema("{damaged"), None);
     }
 
     #[test]

@@ -67,13 +67,20 @@ impl Workspace {
             return;
         }
         let mut failure = None;
+        let mut frozen_left_unsaved = false;
         let mut still_dirty = Vec::new();
         for id in dirty {
-            // A review in conflict with another tab is not written until the user chooses which to keep.
-            if self
+            // A review in conflict with another tab is not written until the user chooses which to keep, and one a
+            // newer version has saved is not written at all.
+            let in_conflict = self
                 .conflict
-                .with_untracked(|conflict| conflict.as_ref().is_some_and(|theirs| theirs.id == id))
-            {
+                .with_untracked(|conflict| conflict.as_ref().is_some_and(|r| r.id == id));
+            if self.frozen.with_value(|frozen| frozen.contains(&id)) {
+                frozen_left_unsaved = true;
+                still_dirty.push(id);
+                continue;
+            }
+            if in_conflict {
                 still_dirty.push(id);
                 continue;
             }
@@ -97,6 +104,10 @@ impl Workspace {
         self.dirty.set_value(still_dirty);
         match failure {
             Some(error) => self.report_failure(error),
+            None if frozen_left_unsaved => self.save_status.set(SaveStatus::NotSaved {
+                reason: "a newer version of gotlucky saved this review in another tab; reload to use it".to_owned(),
+                quota: false,
+            }),
             None if retry => self.save_status.set(SaveStatus::Saving),
             None => self.report_saved(),
         }

@@ -79,6 +79,9 @@ pub struct Workspace {
     /// Ids of reviews changed in memory but not yet saved.
     dirty: StoredValue<Vec<String>, LocalStorage>,
     timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    /// Reviews another tab saved with a newer schema: this tab no longer writes them, so it cannot overwrite
+    /// what the newer version wrote.
+    frozen: StoredValue<Vec<String>, LocalStorage>,
     /// When each review last had a revision recorded in its history, this session.
     revisions: StoredValue<Vec<(String, u64)>, LocalStorage>,
 }
@@ -125,6 +128,7 @@ impl Workspace {
             store: StoredValue::new_local(store),
             dirty: StoredValue::new_local(Vec::new()),
             timer: StoredValue::new_local(None),
+            frozen: StoredValue::new_local(Vec::new()),
             revisions: StoredValue::new_local(Vec::new()),
         }
     }

@@ -1,7 +1,7 @@
 //! Other tabs: a review saved in another tab appears here at once; if this tab was changing the same review,
 //! both versions are kept until the user chooses.
 
-use gotlucky_core::drafts::{decode_review, review_id_of_key};
+use gotlucky_core::drafts::{decode_review, review_id_of_key, stored_schema, SCHEMA_VERSION};
 use gotlucky_core::Review;
 use leptos::prelude::*;
 
@@ -21,6 +21,10 @@ impl Workspace {
             None if !dirty => self.reviews.update(|reviews| reviews.retain(|review| review.id != id)),
             None => {}
             Some(raw) => {
+                if stored_schema(&raw).is_some_and(|schema| schema > SCHEMA_VERSION) {
+                    self.freeze(&id);
+                    return;
+                }
                 // An entry the other tab could not have written well is left for the load-time report.
                 let Ok(theirs) = decode_review(&raw) else {
                     return;
@@ -32,6 +36,20 @@ impl Workspace {
                 }
             }
         }
+    }
+
+    /// Another tab runs a newer gotlucky and saved this review in a format this tab cannot read: stop writing it
+    /// here, and say so.
+    fn freeze(&self, id: &str) {
+        self.frozen.update_value(|frozen| frozen.push(id.to_owned()));
+        let title = self
+            .review_untracked(id)
+            .map(|review| review.display_title().to_owned())
+            .unwrap_or_default();
+        self.storage_warning.set(Some(format!(
+            "\u{201c}{title}\u{201d} was saved by a newer version of gotlucky in another tab. This tab no longer saves \
+             it, so nothing the newer version wrote is overwritten: reload this tab to use the new version."
+        )));
     }
 
     pub(super) fn replace_or_insert(&self, review: Review) {

@@ -234,3 +234,21 @@ test('earlier versions can be looked at and restored, and the restore can be und
   await page.reload();
   await expect(question.observations().locator('.item-text')).toHaveText(['first', 'second', 'third']);
 });
+
+test('a review saved by a newer version in another tab is never overwritten by this one', async ({ context, page }) => {
+  const { review, question } = await startAndAnswer(page, 'Older tab');
+  await question.add('typed in the older version');
+  const id = new URL(page.url()).hash.split('/')[2];
+  const newer = JSON.stringify({ schema: 99, saved_at: 1, app_version: '9.0.0', data: { id, title: 'Newer shape' } });
+  const other = await context.newPage();
+  await other.goto('./#/');
+  await other.evaluate(([key, value]) => localStorage.setItem(key, value), [`gotlucky:v1:review:${id}`, newer]);
+
+  await expect(page.getByRole('alert').filter({ hasText: 'saved by a newer version of gotlucky in another tab' })).toBeVisible();
+  await question.add('typed after the newer version saved');
+  await expect(page.getByRole('status').filter({ hasText: 'Not saved: a newer version of gotlucky' })).toBeVisible();
+  await review.back();
+  await review.field('What happened').fill('still typing here');
+  await page.waitForTimeout(600);
+  expect(await page.evaluate((key) => localStorage.getItem(key), `gotlucky:v1:review:${id}`)).toBe(newer);
+});
