@@ -121,7 +121,8 @@ pub fn ObservationItem(id: ObservationId) -> impl IntoView {
 #[component]
 fn Links(id: ObservationId) -> impl IntoView {
     let context = expect_context::<ReviewContext>();
-    let moments = move || {
+    // Memos, so that typing elsewhere in the review does not rebuild these lists for every observation.
+    let moments = Memo::new(move |_| {
         context
             .read(|review| {
                 review
@@ -131,8 +132,8 @@ fn Links(id: ObservationId) -> impl IntoView {
                     .collect::<Vec<_>>()
             })
             .unwrap_or_default()
-    };
-    let actions = move || {
+    });
+    let actions = Memo::new(move |_| {
         context
             .read(|review| {
                 review
@@ -141,7 +142,7 @@ fn Links(id: ObservationId) -> impl IntoView {
                     .collect::<Vec<_>>()
             })
             .unwrap_or_default()
-    };
+    });
     let add_action = Callback::new(move |what: String| {
         context
             .update(|review, now| review.add_action(&what, Some(id), now))
@@ -151,14 +152,14 @@ fn Links(id: ObservationId) -> impl IntoView {
 
     view! {
         <ul class="linked-actions" aria-label="Actions from this observation">
-            {move || actions().into_iter().map(|action| view! { <li>"Action: " {action}</li> }).collect_view()}
+            {move || actions.get().into_iter().map(|action| view! { <li>"Action: " {action}</li> }).collect_view()}
         </ul>
         <details class="links">
             <summary>"Link to a moment or make an action"</summary>
             <fieldset>
                 <legend>"Explains these \u{201c}we got lucky\u{201d} moments"</legend>
                 {move || {
-                    let moments = moments();
+                    let moments = moments.get();
                     if moments.is_empty() {
                         view! { <p class="item-meta">"No moments yet: add them in Set the scene."</p> }.into_any()
                     } else {

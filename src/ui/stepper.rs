@@ -17,11 +17,11 @@ pub fn Stepper(
         .iter()
         .enumerate()
         .map(|(index, step)| {
-            let progress = move || {
+            let progress = Memo::new(move |_| {
                 context
                     .read(|review| step_progress(review, step).describe(step.kind))
                     .unwrap_or_default()
-            };
+            });
             let is_current = move || current.get() == step.id;
             view! {
                 <li class:current=is_current>
