@@ -1,5 +1,5 @@
 """Draws gotlucky's app icons (a four-leaf clover on a blue rounded square) as PNG files, with no image
-library: run `python3 tools/draw_icons.py` after changing the drawing; the PNGs in public/ are committed."""
+library: run `python3 tools/draw_icons.py` after changing the drawing; the PNGs in public/icons/ are committed."""
 import math
 import struct
 import zlib
@@ -52,5 +52,5 @@ def png(size):
 
 
 for size in (192, 512):
-    with open(f"public/icon-{size}.png", "wb") as file:
+    with open(f"public/icons/icon-{size}.png", "wb") as file:
         file.write(png(size))
