@@ -20,7 +20,7 @@ use crate::store::{Store, StoreError};
 pub const KEY_PREFIX: &str = "gotlucky:v1:";
 pub const INDEX_KEY: &str = "gotlucky:v1:index";
 const REVIEW_PREFIX: &str = "gotlucky:v1:review:";
-const TRASH_PREFIX: &str = "gotlucky:v1:trash:";
+pub const TRASH_PREFIX: &str = "gotlucky:v1:trash:";
 
 /// The shape of `data` in the envelope. Raise it only together with a migration in `MIGRATIONS`.
 pub const SCHEMA_VERSION: u32 = 1;

@@ -1,7 +1,9 @@
 //! Other tabs: a review saved in another tab appears here at once; if this tab was changing the same review,
 //! both versions are kept until the user chooses.
 
-use gotlucky_core::drafts::{decode_review, review_id_of_key, stored_schema, SCHEMA_VERSION};
+use gotlucky_core::drafts::{
+    decode_review, review_id_of_key, stored_schema, trashed_reviews, SCHEMA_VERSION, TRASH_PREFIX,
+};
 use gotlucky_core::Review;
 use leptos::prelude::*;
 
@@ -11,6 +13,15 @@ use crate::browser;
 impl Workspace {
     /// Handles a `storage` event: another tab wrote (`new_value`) or removed a key.
     pub fn on_storage_event(&self, key: Option<String>, new_value: Option<String>) {
+        if key.as_deref().is_some_and(|key| key.starts_with(TRASH_PREFIX)) {
+            // A review deleted, restored or emptied in another tab: the trash list follows.
+            self.trash.set(
+                self.store
+                    .with_value(|store| trashed_reviews(store.as_ref()))
+                    .unwrap_or_default(),
+            );
+            return;
+        }
         let Some(id) = key.as_deref().and_then(review_id_of_key) else {
             return;
         };

@@ -252,3 +252,23 @@ test('a review saved by a newer version in another tab is never overwritten by t
   await page.waitForTimeout(600);
   expect(await page.evaluate((key) => localStorage.getItem(key), `gotlucky:v1:review:${id}`)).toBe(newer);
 });
+
+test('deleting and restoring in one tab shows in the other', async ({ context, page }) => {
+  await startAndAnswer(page, 'Shared between tabs');
+  const home = new HomePage(page);
+  await home.open();
+  const other = await context.newPage();
+  const otherHome = new HomePage(other);
+  await otherHome.open();
+  await expect(otherHome.draft('Shared between tabs')).toBeVisible();
+
+  await home.draft('Shared between tabs').getByRole('button', { name: 'Delete' }).click();
+  await home.draft('Shared between tabs').getByRole('button', { name: 'Yes, delete' }).click();
+  await expect(otherHome.draft('Shared between tabs')).toHaveCount(0);
+  const otherTrash = other.getByRole('list', { name: 'Recently deleted' });
+  await expect(otherTrash).toContainText('Shared between tabs');
+
+  await otherTrash.getByRole('listitem').filter({ hasText: 'Shared between tabs' }).getByRole('button', { name: 'Restore' }).click();
+  await expect(home.draft('Shared between tabs')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Recently deleted', includeHidden: true }).getByText('Shared between tabs')).toHaveCount(0);
+});

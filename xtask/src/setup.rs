@@ -74,7 +74,8 @@ fn wasm_bindgen_cli(root: &Path, version: &str) -> Result<(), String> {
         found.as_deref().unwrap_or("none")
     );
     // Without --locked: the CLI's own lockfile pins a crate version the registry mirror does not hold.
-    process::run(command(root, "cargo").args(["install", "wasm-bindgen-cli", "--version", version]))
+    // --force: reached only when the binary is missing or another version, even if cargo's records say otherwise.
+    process::run(command(root, "cargo").args(["install", "--force", "wasm-bindgen-cli", "--version", version]))
 }
 
 fn trunk(root: &Path) -> Result<(), String> {
@@ -87,7 +88,7 @@ fn trunk(root: &Path) -> Result<(), String> {
         "==> trunk {TRUNK_VERSION}: installing with cargo (found {}); this compiles for about ten minutes",
         found.as_deref().unwrap_or("none")
     );
-    process::run(command(root, "cargo").args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]))
+    process::run(command(root, "cargo").args(["install", "--force", "trunk", "--version", TRUNK_VERSION, "--locked"]))
 }
 
 fn npm_packages(root: &Path) -> Result<(), String> {
