@@ -328,7 +328,7 @@ mod tests {
         review.set_scene_field(crate::review::SceneField::Date, "2026-03-03", 1);
         assert!(markdown_file_name(&review, "2026-11-26").ends_with("-2026-03-03.md"));
         assert_eq!(markdown_file_name(&Review::new("r", "../../", 0), ""), "review.md");
-        assert!(markdown_file_name(&Review::new("r", &"x".repeat(500), 0), "2026-01-01").len() <= 84);
+        assert!(markdown_file_name(&Review::new("r", "x".repeat(500), 0), "2026-01-01").len() <= 84);
     }
 
     #[test]
