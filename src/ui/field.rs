@@ -1,4 +1,4 @@
-//! One labelled text field, used for every free-text value of a review so they all look and behave alike.
+//! Labelled fields used for every value of a review, so they all look and behave alike.
 
 use leptos::prelude::*;
 
@@ -32,6 +32,31 @@ pub fn TextField(
         <label class="field">
             <span class="field-label">{label}</span>
             {control}
+        </label>
+    }
+}
+
+/// A label wrapping a drop-down of fixed choices, whose first choice means "none".
+#[component]
+pub fn ChoiceField(
+    /// The visible label.
+    label: &'static str,
+    /// The text of the "none" choice.
+    none: &'static str,
+    /// `(key, text)` of each choice.
+    choices: Vec<(&'static str, &'static str)>,
+    /// The chosen key, or "" for none.
+    value: Signal<&'static str>,
+    /// Called with the newly chosen key ("" for none).
+    on_change: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <label class="inline">
+            {label} " "
+            <select prop:value=value on:change=move |event| on_change.run(event_target_value(&event))>
+                <option value="">{none}</option>
+                {choices.into_iter().map(|(key, text)| view! { <option value=key>{text}</option> }).collect_view()}
+            </select>
         </label>
     }
 }

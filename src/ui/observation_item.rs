@@ -4,6 +4,7 @@ use gotlucky_core::{Dial, Direction, Luck, ObservationId};
 use leptos::prelude::*;
 
 use super::add_form::AddForm;
+use super::field::ChoiceField;
 use super::review_screen::ReviewContext;
 use crate::workspace::Deleted;
 
@@ -79,32 +80,24 @@ pub fn ObservationItem(id: ObservationId) -> impl IntoView {
             {text_view}
             // Named by the observation's text, so "Edit" or "Delete" is heard with what it acts on.
             <div class="item-tools" role="group" aria-labelledby=text_id>
-                <label class="inline">
-                    "Luck "
-                    <select
-                        prop:value=luck
-                        on:change=move |event| {
-                            let luck = Luck::from_key(&event_target_value(&event));
-                            context.update(|review, now| review.set_luck(id, luck, now));
-                        }
-                    >
-                        <option value="">"not tagged"</option>
-                        {Luck::ALL.into_iter().map(|luck| view! { <option value=luck.key()>{luck.label()}</option> }).collect_view()}
-                    </select>
-                </label>
-                <label class="inline">
-                    "Dial "
-                    <select
-                        prop:value=dial
-                        on:change=move |event| {
-                            let dial = Dial::from_key(&event_target_value(&event));
-                            context.update(|review, now| review.set_dial(id, dial, now));
-                        }
-                    >
-                        <option value="">"no dial"</option>
-                        {Dial::ALL.into_iter().map(|dial| view! { <option value=dial.key()>{dial.label()}</option> }).collect_view()}
-                    </select>
-                </label>
+                <ChoiceField
+                    label="Luck"
+                    none="not tagged"
+                    choices=Luck::ALL.iter().map(|luck| (luck.key(), luck.label())).collect()
+                    value=Signal::derive(luck)
+                    on_change=Callback::new(move |key: String| {
+                        context.update(|review, now| review.set_luck(id, Luck::from_key(&key), now));
+                    })
+                />
+                <ChoiceField
+                    label="Dial"
+                    none="no dial"
+                    choices=Dial::ALL.iter().map(|dial| (dial.key(), dial.label())).collect()
+                    value=Signal::derive(dial)
+                    on_change=Callback::new(move |key: String| {
+                        context.update(|review, now| review.set_dial(id, Dial::from_key(&key), now));
+                    })
+                />
                 <button type="button" class="secondary" on:click=move |_| editing.update(|editing| *editing = !*editing)>
                     {move || if editing.get() { "Done" } else { "Edit" }}
                 </button>
