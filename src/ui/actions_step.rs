@@ -31,7 +31,7 @@ pub fn ActionsStep() -> impl IntoView {
                 <ActionItem id=id/>
             </For>
         </ul>
-        <AddForm label="New action" placeholder="Write a runbook for the payment gateway" button="Add action" on_add=add/>
+        <AddForm draft_key=format!("{}:action", context.id.get_value()) label="New action" placeholder="Write a runbook for the payment gateway" button="Add action" on_add=add/>
     }
 }
 

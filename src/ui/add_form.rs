@@ -1,7 +1,10 @@
 //! The field and button that add an item (an observation, a moment, an action) to a list. The typed text stays
-//! in the field until the item is really added, so nothing is lost on a blank or refused add.
+//! in the field until the item is really added, and is kept by the workspace while the user visits other steps,
+//! so nothing is lost on a blank add or by moving.
 
 use leptos::prelude::*;
+
+use crate::workspace::Workspace;
 
 /// A form with one field that adds what is typed when Enter is pressed or the button is clicked.
 #[component]
@@ -21,14 +24,22 @@ pub fn AddForm(
     multiline: bool,
     /// Adds the text, returning whether it was added (blank text is not).
     on_add: Callback<String, bool>,
+    /// Names this field among all "add" fields, e.g. `<review id>:<question id>`, to keep what it holds.
+    draft_key: String,
 ) -> impl IntoView {
-    let draft = RwSignal::new(String::new());
+    let workspace = expect_context::<Workspace>();
+    let draft_key = StoredValue::new(draft_key);
+    let draft = RwSignal::new(draft_key.with_value(|key| workspace.unfinished(key)));
+    let keep = move |text: String| {
+        draft_key.with_value(|key| workspace.set_unfinished(key, &text));
+        draft.set(text);
+    };
     let add = move || {
         if on_add.run(draft.get_untracked()) {
-            draft.set(String::new());
+            keep(String::new());
         }
     };
-    let input = move |event: leptos::ev::Event| draft.set(event_target_value(&event));
+    let input = move |event: leptos::ev::Event| keep(event_target_value(&event));
     let field = if multiline {
         view! {
             <textarea

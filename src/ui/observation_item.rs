@@ -177,7 +177,9 @@ fn Links(id: ObservationId) -> impl IntoView {
                     }
                 }}
             </fieldset>
-            <AddForm label="New action from this observation" placeholder="" button="Add action" on_add=add_action/>
+            <AddForm
+                draft_key=format!("{}:action-from:{}", context.id.get_value(), id.0)
+                label="New action from this observation" placeholder="" button="Add action" on_add=add_action/>
         </details>
     }
 }

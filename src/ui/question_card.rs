@@ -63,7 +63,7 @@ fn QuestionCard(question: &'static Question) -> impl IntoView {
                     <ObservationItem id=id/>
                 </For>
             </ul>
-            <AddForm labelled_by=field_label placeholder=question.example button="Add observation" multiline=true on_add=add/>
+            <AddForm draft_key=format!("{}:{}", context.id.get_value(), question.id) labelled_by=field_label placeholder=question.example button="Add observation" multiline=true on_add=add/>
         </section>
     }
 }

@@ -4,6 +4,7 @@
 use gotlucky_core::{catalogue, Review, Route, StepKind, STEPS};
 use leptos::html::H2;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::actions_step::ActionsStep;
 use super::question_card::QuestionsStep;
@@ -89,18 +90,9 @@ pub fn ReviewScreen(
         }
     };
     let keys = window_event_listener(leptos::ev::keydown, move |event| {
-        if event.alt_key() && event.shift_key() && !event.ctrl_key() {
-            match event.key().as_str() {
-                "ArrowRight" => {
-                    event.prevent_default();
-                    go(1)
-                }
-                "ArrowLeft" => {
-                    event.prevent_default();
-                    go(-1)
-                }
-                _ => {}
-            }
+        if let Some(offset) = step_shortcut(&event) {
+            event.prevent_default();
+            go(offset);
         }
     });
     on_cleanup(move || keys.remove());
@@ -152,4 +144,23 @@ pub fn step_of_question(question: &str) -> &'static str {
     catalogue::question(question)
         .map(|question| question.step)
         .unwrap_or(STEPS[0].id)
+}
+
+/// The step a key press moves by: Alt+PageDown / Alt+PageUp anywhere, and Alt+Shift+→ / Alt+Shift+← outside
+/// text fields, where they select by word on some systems.
+fn step_shortcut(event: &leptos::ev::KeyboardEvent) -> Option<isize> {
+    if !event.alt_key() || event.ctrl_key() || event.meta_key() {
+        return None;
+    }
+    let in_text_field = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|element| matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA"));
+    match event.key().as_str() {
+        "PageDown" => Some(1),
+        "PageUp" => Some(-1),
+        "ArrowRight" if event.shift_key() && !in_text_field => Some(1),
+        "ArrowLeft" if event.shift_key() && !in_text_field => Some(-1),
+        _ => None,
+    }
 }

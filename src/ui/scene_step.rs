@@ -120,6 +120,7 @@ fn MomentList() -> impl IntoView {
                 </For>
             </ul>
             <AddForm
+                draft_key=format!("{}:moment", context.id.get_value())
                 label="New \u{201c}we got lucky\u{201d} moment"
                 placeholder=MOMENT_EXAMPLE
                 button="Add moment"

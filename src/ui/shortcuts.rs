@@ -4,8 +4,10 @@ use leptos::prelude::*;
 
 /// The shortcuts, as shown in the panel.
 const SHORTCUTS: &[(&str, &str)] = &[
-    ("Alt+Shift+\u{2192}", "Next step"),
-    ("Alt+Shift+\u{2190}", "Previous step"),
+    ("Alt+Page Down", "Next step, also while typing"),
+    ("Alt+Page Up", "Previous step, also while typing"),
+    ("Alt+Shift+\u{2192}", "Next step, outside text fields"),
+    ("Alt+Shift+\u{2190}", "Previous step, outside text fields"),
     (
         "Enter or Ctrl+Enter",
         "Add the observation, moment or action being typed",

@@ -82,6 +82,9 @@ pub struct Workspace {
     /// Reviews another tab saved with a newer schema: this tab no longer writes them, so it cannot overwrite
     /// what the newer version wrote.
     frozen: StoredValue<Vec<String>, LocalStorage>,
+    /// Text typed into "add" fields but not added yet, by field, so moving between steps never loses it. Kept in
+    /// memory only: it is not part of the review until it is added.
+    unfinished: StoredValue<Vec<(String, String)>, LocalStorage>,
     /// When each review last had a revision recorded in its history, this session.
     revisions: StoredValue<Vec<(String, u64)>, LocalStorage>,
 }
@@ -129,6 +132,7 @@ impl Workspace {
             dirty: StoredValue::new_local(Vec::new()),
             timer: StoredValue::new_local(None),
             frozen: StoredValue::new_local(Vec::new()),
+            unfinished: StoredValue::new_local(Vec::new()),
             revisions: StoredValue::new_local(Vec::new()),
         }
     }
@@ -173,6 +177,23 @@ impl Workspace {
         if let Some(Some(deleted)) = self.update(id, remove) {
             self.deleted.set(Some(deleted));
         }
+    }
+
+    /// Text typed into an "add" field and not added yet.
+    pub fn unfinished(&self, field: &str) -> String {
+        self.unfinished
+            .with_value(|all| all.iter().find(|(key, _)| key == field).map(|(_, text)| text.clone()))
+            .unwrap_or_default()
+    }
+
+    /// Remembers (or, when empty, forgets) what an "add" field holds.
+    pub fn set_unfinished(&self, field: &str, text: &str) {
+        self.unfinished.update_value(|all| {
+            all.retain(|(key, _)| key != field);
+            if !text.is_empty() {
+                all.push((field.to_owned(), text.to_owned()));
+            }
+        });
     }
 
     /// The raw text of a stored entry, for downloading one that could not be read.

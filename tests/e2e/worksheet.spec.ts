@@ -57,6 +57,16 @@ test('keyboard shortcuts move between steps and are listed in the shortcuts pane
   await review.expectStep(STEPS[2][1]);
   await page.keyboard.press('Alt+Shift+ArrowLeft');
   await review.expectStep(STEPS[1][1]);
+  // While typing in a field, Alt+Page Down moves on and Alt+Shift+arrows are left to the field.
+  const field = review.question('What unsafe behaviour have we been normalising?').answerField();
+  await field.fill('half typed');
+  await field.press('Alt+Shift+ArrowRight');
+  await review.expectStep(STEPS[1][1]);
+  await field.press('Alt+PageDown');
+  await review.expectStep(STEPS[2][1]);
+  await page.keyboard.press('Alt+PageUp');
+  await review.expectStep(STEPS[1][1]);
+  await expect(field).toHaveValue('half typed');
   const panel = page.getByRole('region', { name: 'Keyboard shortcuts' });
   await expect(panel).toBeHidden();
   await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
