@@ -3,17 +3,21 @@
 //!
 //! Keys (all under `gotlucky:v1:`):
 //! - `index`: the ids of the drafts, so a draft whose entry vanished is noticed;
-//! - `review:<id>`: one review in an envelope `{schema, saved_at, app_version, data}`;
-//! - `trash:<id>`: a deleted review, same envelope, until it is restored or emptied;
+//! - `review:<id>`: a review's head in an envelope `{schema, saved_at, app_version, data}`: everything but its
+//!   observations;
+//! - `review:<id>:part:<question>`: the observations answering one question, as a JSON array. Splitting them off
+//!   means a save while typing rewrites the head and the one question that changed, not the whole review;
+//! - `trash:<id>`: a deleted review, whole, in one envelope, until it is restored or emptied;
 //! - `backup:<id>:schema-<n>`: the original of a draft before it was migrated from schema `n`.
 //!
-//! Each review has its own key so one damaged entry never takes the others with it. Nothing here deletes an
-//! entry it cannot read.
+//! Schema 1 kept the observations inside the head; schema 2 moved them to the parts. Each review has its own keys
+//! so one damaged entry never takes the others with it. Nothing here deletes an entry it cannot read.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::review::Review;
+use crate::catalogue::QUESTIONS;
+use crate::review::{Action, DrillPlan, Moment, Observation, Review, Scene};
 use crate::store::{Store, StoreError};
 
 /// Every key gotlucky writes starts with this, so other apps on the same origin are left alone.
@@ -23,13 +27,19 @@ const REVIEW_PREFIX: &str = "gotlucky:v1:review:";
 pub const TRASH_PREFIX: &str = "gotlucky:v1:trash:";
 
 /// The shape of `data` in the envelope. Raise it only together with a migration in `MIGRATIONS`.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Turns data of schema `n` into data of schema `n + 1`.
 pub type Migration = fn(Value) -> Result<Value, String>;
 
 /// `MIGRATIONS[i]` migrates schema `i + 1` to `i + 2`; its length is always `SCHEMA_VERSION - 1`.
-pub const MIGRATIONS: &[Migration] = &[];
+pub const MIGRATIONS: &[Migration] = &[observations_move_to_parts];
+
+/// Schema 1 to 2: the data keeps its shape; what changed is that a schema-2 head leaves its observations to the
+/// part keys. A schema-1 head holds them itself, and they are read from there.
+fn observations_move_to_parts(data: Value) -> Result<Value, String> {
+    Ok(data)
+}
 
 /// The key under which a review is stored.
 pub fn review_key(review_id: &str) -> String {
@@ -41,9 +51,34 @@ pub fn trash_key(review_id: &str) -> String {
     format!("{TRASH_PREFIX}{review_id}")
 }
 
-/// The review id a storage key belongs to, if it is a review entry.
+/// The key holding the observations of one question of a review.
+pub fn part_key(review_id: &str, question_id: &str) -> String {
+    format!("{REVIEW_PREFIX}{review_id}:part:{question_id}")
+}
+
+/// The review id a storage key belongs to, if it is a review's head (not one of its parts).
 pub fn review_id_of_key(key: &str) -> Option<&str> {
-    key.strip_prefix(REVIEW_PREFIX)
+    key.strip_prefix(REVIEW_PREFIX).filter(|id| !id.contains(':'))
+}
+
+/// The part that holds observations of questions the catalogue no longer has (from an old backup, say), so that
+/// no observation is ever left out of the parts.
+const OTHER_PART: &str = "other";
+
+/// The part keys' names: one per question, and the part for the rest.
+fn parts() -> impl Iterator<Item = &'static str> {
+    QUESTIONS.iter().map(|question| question.id).chain([OTHER_PART])
+}
+
+/// The observations a part holds, in their order.
+fn observations_in_part<'a>(review: &'a Review, part: &'a str) -> impl Iterator<Item = &'a Observation> + 'a {
+    review.observations.iter().filter(move |observation| {
+        if part == OTHER_PART {
+            QUESTIONS.iter().all(|question| question.id != observation.question)
+        } else {
+            observation.question == part
+        }
+    })
 }
 
 #[derive(Serialize)]
@@ -65,7 +100,73 @@ struct EnvelopeIn<T> {
     data: T,
 }
 
-/// A review as stored: the envelope as JSON text.
+/// A review's head: every field but the observations (same names as `Review`, so it reads back as one).
+#[derive(Serialize)]
+struct Head<'a> {
+    id: &'a str,
+    title: &'a str,
+    scene: &'a Scene,
+    moments: &'a [Moment],
+    actions: &'a [Action],
+    drill: &'a DrillPlan,
+    notes: &'a str,
+    created_at: u64,
+    updated_at: u64,
+    last_exported_at: Option<u64>,
+    next_id: u32,
+}
+
+#[derive(Serialize)]
+struct HeadEnvelope<'a> {
+    schema: u32,
+    saved_at: u64,
+    app_version: &'a str,
+    data: Head<'a>,
+}
+
+fn encode_head(review: &Review, now: u64, app_version: &str) -> String {
+    let data = Head {
+        id: &review.id,
+        title: &review.title,
+        scene: &review.scene,
+        moments: &review.moments,
+        actions: &review.actions,
+        drill: &review.drill,
+        notes: &review.notes,
+        created_at: review.created_at,
+        updated_at: review.updated_at,
+        last_exported_at: review.last_exported_at,
+        next_id: review.next_id(),
+    };
+    serde_json::to_string(&HeadEnvelope {
+        schema: SCHEMA_VERSION,
+        saved_at: now,
+        app_version,
+        data,
+    })
+    .unwrap_or_default()
+}
+
+/// The writes that save a review: the parts that differ from `previous` (all of them without one), then the head,
+/// so that a reader never sees a head newer than its parts.
+pub fn review_writes(review: &Review, previous: Option<&Review>, now: u64, app_version: &str) -> Vec<(String, String)> {
+    let mut writes = Vec::new();
+    for question in parts() {
+        let current: Vec<&Observation> = observations_in_part(review, question).collect();
+        let unchanged =
+            previous.is_some_and(|previous| observations_in_part(previous, question).eq(current.iter().copied()));
+        if !unchanged {
+            writes.push((
+                part_key(&review.id, question),
+                serde_json::to_string(&current).unwrap_or_else(|_| "[]".into()),
+            ));
+        }
+    }
+    writes.push((review_key(&review.id), encode_head(review, now, app_version)));
+    writes
+}
+
+/// A whole review (head and observations) in one envelope, as the trash keeps it.
 pub fn encode_review(review: &Review, now: u64, app_version: &str) -> String {
     let envelope = EnvelopeOut {
         schema: SCHEMA_VERSION,
@@ -118,9 +219,26 @@ pub fn stored_schema(raw: &str) -> Option<u32> {
         .map(|envelope| envelope.schema)
 }
 
-/// Serialises and writes one review, and records it in the index.
+/// Writes a review whole, and records it in the index.
 pub fn save_review(store: &dyn Store, review: &Review, now: u64, app_version: &str) -> Result<(), StoreError> {
-    store.write(&review_key(&review.id), &encode_review(review, now, app_version))?;
+    save_review_since(store, review, None, now, app_version)
+}
+
+/// Writes what changed in a review since `previous`, the version last saved (or all of it without one), and
+/// records it in the index when it is new.
+pub fn save_review_since(
+    store: &dyn Store,
+    review: &Review,
+    previous: Option<&Review>,
+    now: u64,
+    app_version: &str,
+) -> Result<(), StoreError> {
+    for (key, value) in review_writes(review, previous, now, app_version) {
+        store.write(&key, &value)?;
+    }
+    if previous.is_some() {
+        return Ok(());
+    }
     let mut ids = read_index(store)?;
     if !ids.iter().any(|id| id == &review.id) {
         ids.push(review.id.clone());
@@ -129,12 +247,14 @@ pub fn save_review(store: &dyn Store, review: &Review, now: u64, app_version: &s
     Ok(())
 }
 
-/// Moves a review to the trash, from where `restore_from_trash` brings it back.
-pub fn delete_review(store: &dyn Store, review_id: &str) -> Result<(), StoreError> {
-    if let Some(raw) = store.read(&review_key(review_id))? {
-        store.write(&trash_key(review_id), &raw)?;
-    }
+/// Moves a review to the trash, whole, from where `restore_from_trash` brings it back.
+pub fn delete_review(store: &dyn Store, review: &Review, now: u64, app_version: &str) -> Result<(), StoreError> {
+    let review_id = review.id.as_str();
+    store.write(&trash_key(review_id), &encode_review(review, now, app_version))?;
     store.remove(&review_key(review_id))?;
+    for question in parts() {
+        store.remove(&part_key(review_id, question))?;
+    }
     let ids: Vec<String> = read_index(store)?.into_iter().filter(|id| id != review_id).collect();
     write_index(store, &ids)
 }
@@ -178,6 +298,47 @@ fn write_index(store: &dyn Store, ids: &[String]) -> Result<(), StoreError> {
         INDEX_KEY,
         &serde_json::to_string(ids).unwrap_or_else(|_| "[]".to_owned()),
     )
+}
+
+/// Adds the observations kept in a review's part keys. A missing or damaged part is reported and the rest of
+/// the review still loads.
+fn read_parts(store: &dyn Store, review: &mut Review, problems: &mut Vec<LoadProblem>) -> Result<(), StoreError> {
+    for question in parts() {
+        let key = part_key(&review.id, question);
+        let title = review.display_title().to_owned();
+        match store.read(&key)? {
+            Some(raw) => match serde_json::from_str::<Vec<Observation>>(&raw) {
+                Ok(observations) => review.observations.extend(observations),
+                Err(error) => problems.push(LoadProblem {
+                    key,
+                    reason: format!(
+                        "the observations of \u{201c}{title}\u{201d} for one question are damaged ({error})"
+                    ),
+                }),
+            },
+            None => problems.push(LoadProblem {
+                key,
+                reason: format!("the observations of \u{201c}{title}\u{201d} for one question are missing"),
+            }),
+        }
+    }
+    Ok(())
+}
+
+/// Reads one stored review, head and parts, as another tab left it.
+pub fn read_review(store: &dyn Store, review_id: &str) -> Result<Option<Review>, String> {
+    let Some(raw) = store.read(&review_key(review_id)).map_err(|error| error.to_string())? else {
+        return Ok(None);
+    };
+    let (mut review, schema) = decode_with(&raw, MIGRATIONS)?;
+    if schema >= 2 {
+        let mut problems = Vec::new();
+        read_parts(store, &mut review, &mut problems).map_err(|error| error.to_string())?;
+        if let Some(problem) = problems.into_iter().next() {
+            return Err(problem.reason);
+        }
+    }
+    Ok(Some(review))
 }
 
 /// A stored entry that could not be loaded. It is left where it is, untouched.
@@ -224,9 +385,12 @@ pub fn load_with(store: &dyn Store, migrations: &[Migration]) -> Result<LoadedDr
             continue;
         };
         match decode_with(&raw, migrations) {
-            Ok((review, schema)) => {
+            Ok((mut review, schema)) => {
                 if schema < migrations.len() as u32 + 1 {
                     store.write(&format!("{KEY_PREFIX}backup:{id}:schema-{schema}"), &raw)?;
+                }
+                if schema >= 2 {
+                    read_parts(store, &mut review, &mut loaded.problems)?;
                 }
                 loaded.reviews.push(review);
             }
@@ -262,7 +426,7 @@ mod tests {
         let review = Review::new("gone", "x", 1);
         save_review(&store, &review, 1, "test").unwrap();
         save_review(&store, &Review::new("kept", "y", 1), 1, "test").unwrap();
-        delete_review(&store, "gone").unwrap();
+        delete_review(&store, &review, 2, "test").unwrap();
         let ids: Vec<String> = load_reviews(&store)
             .unwrap()
             .reviews
@@ -353,6 +517,58 @@ mod tests {
         assert!(decode_with(r#"{"schema":4,"data":{"id":"x"}}"#, migrations)
             .unwrap_err()
             .contains("newer"));
+    }
+
+    #[test]
+    fn a_save_while_typing_rewrites_only_the_head_and_the_changed_step() {
+        let store = MemoryStore::default();
+        let mut review = Review::new("parts", "Split", 1);
+        review.add_observation("decreasing.normalised", "a gap", 2);
+        let measuring = review
+            .add_observation("increasing.measuring", "a dashboard", 2)
+            .unwrap();
+        save_review(&store, &review, 3, "test").unwrap();
+        let previous = review.clone();
+        review.edit_observation(measuring, "a better dashboard", 4);
+
+        let keys: Vec<String> = review_writes(&review, Some(&previous), 5, "test")
+            .into_iter()
+            .map(|(key, _)| key)
+            .collect();
+        assert_eq!(keys, [part_key("parts", "increasing.measuring"), review_key("parts")]);
+        save_review_since(&store, &review, Some(&previous), 5, "test").unwrap();
+        let loaded = load_reviews(&store).unwrap();
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        assert_eq!(loaded.reviews, vec![review]);
+        // The head itself holds no observation text.
+        assert!(!store.read(&review_key("parts")).unwrap().unwrap().contains("dashboard"));
+    }
+
+    #[test]
+    fn observations_of_unknown_questions_are_kept_in_their_own_part() {
+        let store = MemoryStore::default();
+        let mut review = Review::new("old", "Old questions", 1);
+        review.add_observation("retired.question", "still here", 2);
+        save_review(&store, &review, 3, "test").unwrap();
+        assert_eq!(load_reviews(&store).unwrap().reviews, vec![review]);
+    }
+
+    #[test]
+    fn a_missing_or_damaged_part_is_reported_and_the_rest_loads() {
+        let store = MemoryStore::default();
+        let mut review = Review::new("torn", "Torn", 1);
+        review.add_observation("decreasing.normalised", "kept", 2);
+        review.add_observation("incentives.slo", "lost", 2);
+        save_review(&store, &review, 3, "test").unwrap();
+        store.remove(&part_key("torn", "incentives.slo")).unwrap();
+        store
+            .write(&part_key("torn", "increasing.pairing"), "[{broken")
+            .unwrap();
+        let loaded = load_reviews(&store).unwrap();
+        assert_eq!(loaded.reviews[0].observations.len(), 1);
+        let keys: Vec<&str> = loaded.problems.iter().map(|p| p.key.as_str()).collect();
+        assert_eq!(keys.len(), 2, "{keys:?}");
+        assert!(read_review(&store, "torn").is_err());
     }
 
     #[test]

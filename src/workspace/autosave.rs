@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use gotlucky_core::drafts::save_review;
+use gotlucky_core::drafts::save_review_since;
 use gotlucky_core::StoreError;
 use leptos::prelude::*;
 
@@ -39,6 +39,20 @@ impl Workspace {
             self.save_status.set(SaveStatus::Saving);
         }
         self.schedule(SAVE_DELAY);
+    }
+
+    /// Keeps the version just saved, so the next save writes only what changed since.
+    fn remember_saved(&self, review: gotlucky_core::Review) {
+        self.saved.update_value(|saved| {
+            saved.retain(|saved| saved.id != review.id);
+            saved.push(review);
+        });
+    }
+
+    /// Forgets the version last saved, so the next save writes the review whole: after another tab wrote it, the
+    /// stored parts may differ from what this tab last saved.
+    pub(super) fn forget_saved(&self, id: &str) {
+        self.saved.update_value(|saved| saved.retain(|saved| saved.id != id));
     }
 
     pub(super) fn is_dirty(&self, id: &str) -> bool {
@@ -88,12 +102,18 @@ impl Workspace {
                 continue;
             };
             browser::mark_start("gotlucky:save");
-            let result = self
-                .store
-                .with_value(|store| save_review(store.as_ref(), &review, browser::now(), APP_VERSION));
+            let result = self.store.with_value(|store| {
+                self.saved.with_value(|saved| {
+                    let previous = saved.iter().find(|saved| saved.id == review.id);
+                    save_review_since(store.as_ref(), &review, previous, browser::now(), APP_VERSION)
+                })
+            });
             browser::mark_end("gotlucky:save");
             match result {
-                Ok(()) => self.record_revision_if_due(&review),
+                Ok(()) => {
+                    self.record_revision_if_due(&review);
+                    self.remember_saved(review);
+                }
                 Err(error) => {
                     failure = Some(error);
                     still_dirty.push(id);

@@ -36,7 +36,10 @@ impl Workspace {
         let Some(review) = self.review_untracked(id) else {
             return;
         };
-        let result = self.store.with_value(|store| delete_review(store.as_ref(), id));
+        let result = self
+            .store
+            .with_value(|store| delete_review(store.as_ref(), &review, browser::now(), APP_VERSION));
+        self.forget_saved(id);
         self.report(result);
         self.reviews.update(|reviews| reviews.retain(|review| review.id != id));
         self.trash.update(|trash| trash.insert(0, review.clone()));
@@ -117,6 +120,7 @@ impl Workspace {
     /// Saves what a plan imports.
     pub fn import(&self, plan: ImportPlan) {
         for review in plan.to_save {
+            self.forget_saved(&review.id);
             let result = self
                 .store
                 .with_value(|store| save_review(store.as_ref(), &review, browser::now(), APP_VERSION));

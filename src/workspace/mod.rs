@@ -82,6 +82,8 @@ pub struct Workspace {
     /// Reviews another tab saved with a newer schema: this tab no longer writes them, so it cannot overwrite
     /// what the newer version wrote.
     frozen: StoredValue<Vec<String>, LocalStorage>,
+    /// The version of each review this tab last saved, to write only what changed since.
+    saved: StoredValue<Vec<Review>, LocalStorage>,
     /// Text typed into "add" fields but not added yet, by field, so moving between steps never loses it. Kept in
     /// memory only: it is not part of the review until it is added.
     unfinished: StoredValue<Vec<(String, String)>, LocalStorage>,
@@ -132,6 +134,7 @@ impl Workspace {
             dirty: StoredValue::new_local(Vec::new()),
             timer: StoredValue::new_local(None),
             frozen: StoredValue::new_local(Vec::new()),
+            saved: StoredValue::new_local(Vec::new()),
             unfinished: StoredValue::new_local(Vec::new()),
             revisions: StoredValue::new_local(Vec::new()),
         }

@@ -2,7 +2,7 @@
 //! both versions are kept until the user chooses.
 
 use gotlucky_core::drafts::{
-    decode_review, review_id_of_key, stored_schema, trashed_reviews, SCHEMA_VERSION, TRASH_PREFIX,
+    read_review, review_id_of_key, stored_schema, trashed_reviews, SCHEMA_VERSION, TRASH_PREFIX,
 };
 use gotlucky_core::Review;
 use leptos::prelude::*;
@@ -26,6 +26,7 @@ impl Workspace {
             return;
         };
         let id = id.to_owned();
+        self.forget_saved(&id);
         let dirty = self.is_dirty(&id);
         match new_value {
             // Deleted elsewhere: follow, unless this tab has unsaved changes, which will save it again.
@@ -36,8 +37,9 @@ impl Workspace {
                     self.freeze(&id);
                     return;
                 }
-                // An entry the other tab could not have written well is left for the load-time report.
-                let Ok(theirs) = decode_review(&raw) else {
+                // The other tab writes a review's parts before its head, so on the head's event all of it is there.
+                // An entry it could not have written well is left for the load-time report.
+                let Ok(Some(theirs)) = self.store.with_value(|store| read_review(store.as_ref(), &id)) else {
                     return;
                 };
                 if dirty {

@@ -6,7 +6,9 @@ import { chromium } from '@playwright/test';
 import { serve } from '../e2e/serve.mjs';
 
 const [root, reviewFile, reviewId] = process.argv.slice(2);
-const stored = readFileSync(reviewFile, 'utf8');
+// The file maps each storage key the app writes for the review to its value.
+const entries = JSON.parse(readFileSync(reviewFile, 'utf8'));
+const storedSize = Object.values(entries).reduce((total, value) => total + value.length, 0);
 const port = 4180;
 const server = await serve(root, port);
 const browser = await chromium.launch({
@@ -21,7 +23,9 @@ const measures = (name) => page.evaluate((name) => performance.getEntriesByName(
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 await page.goto(`http://127.0.0.1:${port}/#/`);
-await page.evaluate(([key, value]) => localStorage.setItem(key, value), [`gotlucky:v1:review:${reviewId}`, stored]);
+await page.evaluate((entries) => {
+  for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
+}, entries);
 
 const loads = [];
 const opens = [];
@@ -38,14 +42,27 @@ for (let edit = 0; edit < 15; edit++) {
   await field.fill(`edit ${edit}`);
   await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
 }
-const saves = await measures('gotlucky:save');
+const sceneSaves = await measures('gotlucky:save');
+
+// Editing an observation rewrites the head and that observation's step.
+await page.goto(`http://127.0.0.1:${port}/#/review/${reviewId}/decreasing`);
+await page.getByRole('button', { name: 'Edit', exact: true }).first().click();
+const editor = page.getByRole('textbox', { name: 'Edit observation' });
+for (let edit = 0; edit < 15; edit++) {
+  await editor.fill(`reworded ${edit}`);
+  await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
+}
+const observationSaves = (await measures('gotlucky:save')).slice(sceneSaves.length);
+const saves = [...sceneSaves, ...observationSaves];
 
 const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
 console.log(`\nstorage benchmark (headless Chromium, CPU slowed 4x)`);
-console.log(`  stored draft size        ${kb(Buffer.byteLength(stored))} (${stored.length} characters)`);
+console.log(`  stored draft size        ${kb(storedSize)} in ${Object.keys(entries).length} keys (head and one part per question)`);
 console.log(`  start-up load, median    ${median(loads).toFixed(2)} ms over ${loads.length} loads (target under 10 ms)`);
 console.log(`  (before it, the browser opening localStorage: median ${median(opens).toFixed(2)} ms)`);
 console.log(`  one save, median         ${median(saves).toFixed(2)} ms over ${saves.length} saves (target under 2 ms)`);
+console.log(`    editing the scene      ${median(sceneSaves).toFixed(2)} ms median (the head is written)`);
+console.log(`    editing an observation ${median(observationSaves).toFixed(2)} ms median (the head and one question)`);
 console.log(`  one save, slowest        ${Math.max(...saves).toFixed(2)} ms`);
 await browser.close();
 server.close();

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use gotlucky_core::drafts::encode_review;
+use gotlucky_core::drafts::review_writes;
 use gotlucky_core::{ActionField, Dial, Luck, Review, QUESTIONS};
 
 use crate::process::{self, command};
@@ -19,7 +19,11 @@ pub fn run(root: &Path) -> Result<(), String> {
     let folder = root.join("target").join("bench");
     std::fs::create_dir_all(&folder).map_err(|error| format!("cannot create {} ({error})", folder.display()))?;
     let review = large_review();
-    let stored = encode_review(&review, 1, env!("CARGO_PKG_VERSION"));
+    // The keys and values the app itself writes for this review: its head and one part per question step.
+    let writes: std::collections::BTreeMap<String, String> = review_writes(&review, None, 1, env!("CARGO_PKG_VERSION"))
+        .into_iter()
+        .collect();
+    let stored = serde_json::to_string(&writes).map_err(|error| error.to_string())?;
     let file = folder.join("large-review.json");
     std::fs::write(&file, &stored).map_err(|error| format!("cannot write {} ({error})", file.display()))?;
     println!("==> Measuring storage with a review of {OBSERVATIONS} observations and {ACTIONS} actions");
