@@ -59,5 +59,8 @@ fn a_schema_1_draft_is_kept_as_a_backup_when_it_loads_through_the_migration() {
     let original = include_str!("fixtures/schema-1-slice.json");
     store.write(&review_key("mi0slice01"), original).unwrap();
     load_reviews(&store).unwrap();
-    assert_eq!(store.read("gotlucky:v1:backup:mi0slice01:schema-1").unwrap().as_deref(), Some(original));
+    assert_eq!(
+        store.read("gotlucky:v1:backup:mi0slice01:schema-1").unwrap().as_deref(),
+        Some(original)
+    );
 }
