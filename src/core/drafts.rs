@@ -29,16 +29,28 @@ pub const TRASH_PREFIX: &str = "gotlucky:v1:trash:";
 /// The shape of `data` in the envelope. Raise it only together with a migration in `MIGRATIONS`.
 pub const SCHEMA_VERSION: u32 = 2;
 
-/// Turns data of schema `n` into data of schema `n + 1`.
-pub type Migration = fn(Value) -> Result<Value, String>;
+/// Turns data of schema `n` into data of schema `n + 1`; `None` when the data kept its shape and only where it
+/// is stored changed.
+pub type Migration = Option<fn(Value) -> Result<Value, String>>;
 
 /// `MIGRATIONS[i]` migrates schema `i + 1` to `i + 2`; its length is always `SCHEMA_VERSION - 1`.
-pub const MIGRATIONS: &[Migration] = &[observations_move_to_parts];
+/// - 1 to 2: the same data; a schema-2 head leaves its observations to the part keys, while a schema-1 head holds
+///   them itself and they are read from there.
+pub const MIGRATIONS: &[Migration] = &[None];
 
-/// Schema 1 to 2: the data keeps its shape; what changed is that a schema-2 head leaves its observations to the
-/// part keys. A schema-1 head holds them itself, and they are read from there.
-fn observations_move_to_parts(data: Value) -> Result<Value, String> {
-    Ok(data)
+/// Whether any of the app's migrations transforms data. While none does, drafts are read straight into a
+/// `Review` and the JSON-tree code a transform needs is left out of the WebAssembly (about 14 KB gzip).
+const TRANSFORMS_DATA: bool = transforms_data(MIGRATIONS);
+
+const fn transforms_data(migrations: &[Migration]) -> bool {
+    let mut index = 0;
+    while index < migrations.len() {
+        if migrations[index].is_some() {
+            return true;
+        }
+        index += 1;
+    }
+    false
 }
 
 /// The key under which a review is stored.
@@ -180,15 +192,30 @@ pub fn encode_review(review: &Review, now: u64, app_version: &str) -> String {
 
 /// Reads a stored review, migrating it from an older schema. Newer schemas are refused, never guessed at.
 pub fn decode_review(raw: &str) -> Result<Review, String> {
-    decode_with(raw, MIGRATIONS).map(|(review, _)| review)
+    decode_current(raw).map(|(review, _)| review)
 }
 
-/// Decodes with the given migrations; also returns the schema the text was stored with.
-pub fn decode_with(raw: &str, migrations: &[Migration]) -> Result<(Review, u32), String> {
-    let damaged = |error: serde_json::Error| format!("the saved draft is damaged ({error})");
-    let unexpected = |error: serde_json::Error| format!("the saved draft has an unexpected shape ({error})");
-    let EnvelopeVersion { schema } = serde_json::from_str(raw).map_err(damaged)?;
-    let current = migrations.len() as u32 + 1;
+/// `decode_with` for the app's own migrations; also returns the schema the text was stored with.
+fn decode_current(raw: &str) -> Result<(Review, u32), String> {
+    if TRANSFORMS_DATA {
+        decode_with(raw, MIGRATIONS)
+    } else {
+        decode_same_shape(raw, SCHEMA_VERSION)
+    }
+}
+
+/// Reads an envelope whose data needs no transform, refusing schemas above `current`.
+fn decode_same_shape(raw: &str, current: u32) -> Result<(Review, u32), String> {
+    let schema = checked_schema(raw, current)?;
+    let envelope: EnvelopeIn<Review> =
+        serde_json::from_str(raw).map_err(|error| format!("the saved draft has an unexpected shape ({error})"))?;
+    Ok((envelope.data, schema))
+}
+
+/// The schema an envelope names, if this version can read it.
+fn checked_schema(raw: &str, current: u32) -> Result<u32, String> {
+    let EnvelopeVersion { schema } =
+        serde_json::from_str(raw).map_err(|error| format!("the saved draft is damaged ({error})"))?;
     if schema > current {
         return Err(format!(
             "this draft was saved by a newer version of gotlucky (format {schema}, this version reads up to \
@@ -198,17 +225,25 @@ pub fn decode_with(raw: &str, migrations: &[Migration]) -> Result<(Review, u32),
     if schema == 0 {
         return Err("the saved draft names no format version".to_owned());
     }
-    if schema == current {
-        // The usual case reads straight into the review, without an intermediate JSON tree.
-        let envelope: EnvelopeIn<Review> = serde_json::from_str(raw).map_err(unexpected)?;
-        return Ok((envelope.data, schema));
+    Ok(schema)
+}
+
+/// Decodes with the given migrations; also returns the schema the text was stored with.
+pub fn decode_with(raw: &str, migrations: &[Migration]) -> Result<(Review, u32), String> {
+    let current = migrations.len() as u32 + 1;
+    let schema = checked_schema(raw, current)?;
+    let transforms = &migrations[schema as usize - 1..];
+    if transforms.iter().all(Option::is_none) {
+        return decode_same_shape(raw, current);
     }
-    let envelope: EnvelopeIn<Value> = serde_json::from_str(raw).map_err(damaged)?;
+    let envelope: EnvelopeIn<Value> =
+        serde_json::from_str(raw).map_err(|error| format!("the saved draft is damaged ({error})"))?;
     let mut data = envelope.data;
-    for migration in &migrations[schema as usize - 1..] {
-        data = migration(data)?;
+    for transform in transforms.iter().flatten() {
+        data = transform(data)?;
     }
-    let review = serde_json::from_value(data).map_err(unexpected)?;
+    let review =
+        serde_json::from_value(data).map_err(|error| format!("the saved draft has an unexpected shape ({error})"))?;
     Ok((review, schema))
 }
 
@@ -330,7 +365,7 @@ pub fn read_review(store: &dyn Store, review_id: &str) -> Result<Option<Review>,
     let Some(raw) = store.read(&review_key(review_id)).map_err(|error| error.to_string())? else {
         return Ok(None);
     };
-    let (mut review, schema) = decode_with(&raw, MIGRATIONS)?;
+    let (mut review, schema) = decode_current(&raw)?;
     if schema >= 2 {
         let mut problems = Vec::new();
         read_parts(store, &mut review, &mut problems).map_err(|error| error.to_string())?;
@@ -358,11 +393,19 @@ pub struct LoadedDrafts {
 /// Reads every stored review. A damaged entry is reported, never deleted, and does not stop the others.
 /// A review stored with an older schema is migrated, after its original text is kept under a backup key.
 pub fn load_reviews(store: &dyn Store) -> Result<LoadedDrafts, StoreError> {
-    load_with(store, MIGRATIONS)
+    load_using(store, SCHEMA_VERSION, decode_current)
 }
 
 /// `load_reviews` with the given migrations.
 pub fn load_with(store: &dyn Store, migrations: &[Migration]) -> Result<LoadedDrafts, StoreError> {
+    load_using(store, migrations.len() as u32 + 1, |raw| decode_with(raw, migrations))
+}
+
+fn load_using(
+    store: &dyn Store,
+    current: u32,
+    decode: impl Fn(&str) -> Result<(Review, u32), String>,
+) -> Result<LoadedDrafts, StoreError> {
     let mut loaded = LoadedDrafts::default();
     let keys = store.keys()?;
     let mut ids: Vec<String> = keys
@@ -384,9 +427,9 @@ pub fn load_with(store: &dyn Store, migrations: &[Migration]) -> Result<LoadedDr
             });
             continue;
         };
-        match decode_with(&raw, migrations) {
+        match decode(&raw) {
             Ok((mut review, schema)) => {
-                if schema < migrations.len() as u32 + 1 {
+                if schema < current {
                     store.write(&format!("{KEY_PREFIX}backup:{id}:schema-{schema}"), &raw)?;
                 }
                 if schema >= 2 {
@@ -501,7 +544,7 @@ mod tests {
             data["title"] = Value::String(title);
             Ok(data)
         }
-        let migrations: &[Migration] = &[rename_title, upper_title];
+        let migrations: &[Migration] = &[Some(rename_title), Some(upper_title)];
         let store = MemoryStore::default();
         let original = r#"{"schema":1,"saved_at":1,"app_version":"0","data":{"id":"old","name":"db outage"}}"#;
         store.write(&review_key("old"), original).unwrap();
@@ -575,6 +618,14 @@ mod tests {
     fn the_stored_schema_is_read_without_the_data() {
         assert_eq!(stored_schema(r#"{"schema":7,"data":{"anything":[1,2]}}"#), Some(7));
         assert_eq!(stored_schema("{damaged"), None);
+    }
+
+    #[test]
+    fn a_same_shape_migration_reads_the_old_data_as_it_is() {
+        let old = r#"{"schema":1,"data":{"id":"same","title":"kept"}}"#;
+        let (review, schema) = decode_with(old, &[None]).unwrap();
+        assert_eq!((review.title.as_str(), schema), ("kept", 1));
+        assert_eq!(decode_review(old).unwrap().title, "kept");
     }
 
     #[test]
