@@ -67,12 +67,10 @@ fn ActionItem(id: ActionId) -> impl IntoView {
             .flatten()
     };
     let delete = move |_| {
-        context.id.with_value(|review_id| {
-            context.workspace.delete_item(review_id, |review, now| {
-                review.remove_action(id, now).map(|removed| Deleted::Action {
-                    review: review.id.clone(),
-                    removed,
-                })
+        context.delete(|review, now| {
+            review.remove_action(id, now).map(|removed| Deleted::Action {
+                review: review.id.clone(),
+                removed,
             })
         })
     };

@@ -35,12 +35,10 @@ pub fn ObservationItem(id: ObservationId) -> impl IntoView {
         context.update(|review, now| review.move_observation(id, direction, now));
     };
     let delete = move |_| {
-        context.id.with_value(|review_id| {
-            context.workspace.delete_item(review_id, |review, now| {
-                review.remove_observation(id, now).map(|removed| Deleted::Observation {
-                    review: review.id.clone(),
-                    removed,
-                })
+        context.delete(|review, now| {
+            review.remove_observation(id, now).map(|removed| Deleted::Observation {
+                review: review.id.clone(),
+                removed,
             })
         })
     };

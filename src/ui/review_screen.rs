@@ -12,7 +12,7 @@ use super::scene_step::SceneStep;
 use super::stepper::Stepper;
 use super::summary_step::SummaryStep;
 use crate::browser;
-use crate::workspace::Workspace;
+use crate::workspace::{Deleted, Workspace};
 
 /// The review being worked on, shared with the step components below the review screen.
 #[derive(Clone, Copy)]
@@ -36,6 +36,11 @@ impl ReviewContext {
     /// Changes the review as the user types; saved shortly after the last keystroke.
     pub fn edit<T>(&self, change: impl FnOnce(&mut Review, u64) -> T) -> Option<T> {
         self.id.with_value(|id| self.workspace.edit(id, change))
+    }
+
+    /// Deletes an item of the review through `remove`, remembering it for Undo.
+    pub fn delete(&self, remove: impl FnOnce(&mut Review, u64) -> Option<Deleted>) {
+        self.id.with_value(|id| self.workspace.delete_item(id, remove))
     }
 
     /// One text of the review as a signal, for a field that shows it.

@@ -159,12 +159,10 @@ fn MomentItem(id: MomentId) -> impl IntoView {
         }
     };
     let delete = move |_| {
-        context.id.with_value(|review_id| {
-            context.workspace.delete_item(review_id, |review, now| {
-                review.remove_moment(id, now).map(|removed| Deleted::Moment {
-                    review: review.id.clone(),
-                    removed,
-                })
+        context.delete(|review, now| {
+            review.remove_moment(id, now).map(|removed| Deleted::Moment {
+                review: review.id.clone(),
+                removed,
             })
         })
     };
