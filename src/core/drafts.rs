@@ -429,8 +429,10 @@ fn load_using(
         };
         match decode(&raw) {
             Ok((mut review, schema)) => {
-                if schema < current {
-                    store.write(&format!("{KEY_PREFIX}backup:{id}:schema-{schema}"), &raw)?;
+                // Kept once: until the draft is next saved in the current schema, every start-up reads it again.
+                let backup = format!("{KEY_PREFIX}backup:{id}:schema-{schema}");
+                if schema < current && store.read(&backup)?.is_none() {
+                    store.write(&backup, &raw)?;
                 }
                 if schema >= 2 {
                     read_parts(store, &mut review, &mut loaded.problems)?;
