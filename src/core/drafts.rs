@@ -453,6 +453,15 @@ mod tests {
     use super::*;
     use crate::store::MemoryStore;
 
+    fn loaded_ids(store: &MemoryStore) -> Vec<String> {
+        load_reviews(store)
+            .unwrap()
+            .reviews
+            .into_iter()
+            .map(|review| review.id)
+            .collect()
+    }
+
     #[test]
     fn a_saved_review_loads_back_equal() {
         let store = MemoryStore::default();
@@ -472,13 +481,7 @@ mod tests {
         save_review(&store, &review, 1, "test").unwrap();
         save_review(&store, &Review::new("kept", "y", 1), 1, "test").unwrap();
         delete_review(&store, &review, 2, "test").unwrap();
-        let ids: Vec<String> = load_reviews(&store)
-            .unwrap()
-            .reviews
-            .into_iter()
-            .map(|r| r.id)
-            .collect();
-        assert_eq!(ids, ["kept"]);
+        assert_eq!(loaded_ids(&store), ["kept"]);
         assert_eq!(trashed_reviews(&store).unwrap(), vec![review.clone()]);
 
         restore_from_trash(&store, &review, 2, "test").unwrap();
@@ -492,13 +495,7 @@ mod tests {
         for (id, updated) in [("old", 1), ("new", 3), ("mid", 2)] {
             save_review(&store, &Review::new(id, id, updated), 9, "test").unwrap();
         }
-        let ids: Vec<String> = load_reviews(&store)
-            .unwrap()
-            .reviews
-            .into_iter()
-            .map(|r| r.id)
-            .collect();
-        assert_eq!(ids, ["new", "mid", "old"]);
+        assert_eq!(loaded_ids(&store), ["new", "mid", "old"]);
     }
 
     #[test]
