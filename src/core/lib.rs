@@ -8,6 +8,7 @@ pub mod history;
 pub mod import;
 pub mod markdown;
 pub mod review;
+pub mod parts;
 pub mod route;
 pub mod store;
 pub mod summary;
