@@ -1,19 +1,20 @@
 //! The Markdown export: a review as GitHub-flavoured Markdown for a wiki.
 //!
-//! Every string a user typed goes through `escape_text`, so it renders as the same literal text whatever it
-//! contains. The escaping is hand-written because a Markdown library would cost hundreds of kilobytes of
-//! WebAssembly; the tests check it with a real CommonMark parser.
+//! The review is first turned into blocks (`document`), which this module writes as Markdown and `crate::html`
+//! writes as HTML. Every string goes through `escape_text` (or its one-line forms), so it renders as the same
+//! literal text whatever it contains. The escaping is hand-written because a Markdown library would cost
+//! hundreds of kilobytes of WebAssembly; the tests check it with a real CommonMark parser.
 
-use crate::catalogue::{questions_of, Step, StepKind, ARTICLE_AUTHOR, ARTICLE_TITLE, STEPS};
-use crate::review::{DrillKind, DrillPlan, Mode, Observation, Review};
-use crate::summary::ledger;
+pub(crate) mod document;
+mod escape;
+mod front_matter;
 
-/// Characters that mean something inline in CommonMark or GFM wherever they stand. `$` is included because
-/// GitHub renders `$…$` as maths, and `#` because a heading drops a trailing run of them.
-const ALWAYS_ESCAPED: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '&', '|', '~', '$', '#'];
+use crate::review::Review;
+use document::{Block, Inline, Item};
 
-/// Characters that start a block (list item, heading underline) when they open a line.
-const ESCAPED_AT_LINE_START: &[char] = &['+', '-', '='];
+pub use escape::{escape_cell, escape_line, escape_text};
+pub(crate) use escape::{is_escaped_control, normalise_line_breaks, push_control_reference};
+pub use front_matter::{export_markdown_with_front_matter, front_matter, yaml_quoted, ReviewStatus};
 
 /// Choices for the export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -32,195 +33,83 @@ pub fn export_markdown(review: &Review) -> String {
 
 /// The whole review as Markdown, with the given options.
 pub fn export_markdown_with(review: &Review, options: ExportOptions) -> String {
+    write_markdown(&document::review_blocks(review, options))
+}
+
+/// Writes blocks as Markdown: a blank line between blocks, one line break at the end.
+pub(crate) fn write_markdown(blocks: &[Block]) -> String {
     let mut out = String::new();
-    out.push_str("# ");
-    let title = single_line(&review.title);
-    out.push_str(&if title.trim().is_empty() {
-        review.display_title().to_owned()
-    } else {
-        escape_line(&title)
-    });
-    out.push_str("\n\n");
-    push_scene(&mut out, review);
-    push_moments(&mut out, review);
-    for step in STEPS.iter().filter(|step| step.kind == StepKind::Questions) {
-        push_question_step(&mut out, review, step, options);
-    }
-    push_actions(&mut out, review);
-    push_ledger(&mut out, review);
-    if !review.notes.trim().is_empty() {
-        out.push_str("## Notes\n\n");
-        out.push_str(&escape_text(&review.notes, ""));
-        out.push_str("\n\n");
-    }
-    out.push_str("---\n\n");
-    out.push_str(&format!(
-        "Questions quoted from \u{201c}{ARTICLE_TITLE}\u{201d} by {ARTICLE_AUTHOR}. Review written with gotlucky.\n"
-    ));
-    out
-}
-
-fn push_scene(out: &mut String, review: &Review) {
-    let scene = &review.scene;
-    let self_reflection = scene.mode == Mode::SelfReflection;
-    let mut rows = vec![
-        ("What happened", scene.what_happened.as_str()),
-        ("Link", scene.link.as_str()),
-        ("Date", scene.date.as_str()),
-        (
-            if self_reflection { "Written by" } else { "Facilitator" },
-            scene.facilitator.as_str(),
-        ),
-    ];
-    if !self_reflection {
-        rows.push(("Participants", scene.participants.as_str()));
-    }
-    rows.push((
-        "Mode",
-        if self_reflection {
-            "personal reflection"
-        } else {
-            "facilitated meeting"
-        },
-    ));
-    out.push_str("| Detail | Value |\n|---|---|\n");
-    for (label, value) in rows.into_iter().filter(|(_, value)| !value.trim().is_empty()) {
-        out.push_str(&format!("| {label} | {} |\n", escape_cell(value)));
-    }
-    out.push('\n');
-    if self_reflection {
-        out.push_str("This is a personal reflection, written alone.\n\n");
-    }
-}
-
-fn push_moments(out: &mut String, review: &Review) {
-    if review.moments.is_empty() {
-        return;
-    }
-    out.push_str("## We got lucky\n\n");
-    for moment in &review.moments {
-        push_item(out, &moment.text, "");
-    }
-    out.push('\n');
-}
-
-fn push_question_step(out: &mut String, review: &Review, step: &Step, options: ExportOptions) {
-    let shown: Vec<_> = questions_of(step.id)
-        .filter(|question| options.include_unanswered || review.observations_for(question.id).next().is_some())
-        .collect();
-    let with_drill = step.id == "frequency" && !review.drill.is_empty();
-    if shown.is_empty() && !with_drill {
-        return;
-    }
-    out.push_str(&format!("## {}\n\n", escape_line(step.heading)));
-    for question in shown {
-        out.push_str(&format!("### {}\n\n", escape_line(question.text)));
-        let mut answered = false;
-        for observation in review.observations_for(question.id) {
-            push_item(out, &observation.text, &observation_labels(observation));
-            answered = true;
-        }
-        if !answered {
-            out.push_str(NO_ANSWER_YET);
+    for (index, block) in blocks.iter().enumerate() {
+        if index > 0 {
             out.push('\n');
+        }
+        match block {
+            Block::Heading(level, text) => {
+                out.push_str(&"#".repeat(usize::from(*level)));
+                out.push(' ');
+                out.push_str(&escape_line(text));
+            }
+            Block::Paragraph(inline) => out.push_str(&inline_markdown(inline, "")),
+            Block::List(items) => {
+                for item in items {
+                    push_item(&mut out, item, "");
+                }
+                // Each item ends its own line; the block's own line break follows.
+                if !items.is_empty() {
+                    out.pop();
+                }
+            }
+            Block::Table(head, rows) => {
+                out.push_str(&format!("| {} |\n|", head.join(" | ")));
+                out.push_str(&"---|".repeat(head.len()));
+                for row in rows {
+                    out.push_str("\n|");
+                    for cell in row {
+                        out.push(' ');
+                        out.push_str(&cell_markdown(cell));
+                        out.push_str(" |");
+                    }
+                }
+            }
+            Block::Rule => out.push_str("---"),
         }
         out.push('\n');
     }
-    if with_drill {
-        push_drill(out, &review.drill);
-    }
+    out
 }
 
-/// Our own labels after an observation, in emphasis so they read apart from what the team said.
-pub(crate) fn observation_labels(observation: &Observation) -> String {
-    let labels: Vec<String> = observation
-        .luck
-        .map(|luck| luck.label().to_owned())
-        .into_iter()
-        .chain(observation.dial.map(|dial| format!("dial: {}", dial.label())))
-        .collect();
-    if labels.is_empty() {
-        String::new()
-    } else {
-        format!(" *({})*", labels.join("; "))
-    }
-}
-
-fn push_drill(out: &mut String, drill: &DrillPlan) {
-    out.push_str("### Drill plan\n\n");
-    let kind = drill.kind.map(DrillKind::label).unwrap_or_default();
-    for (label, value) in [
-        ("Failure scenario", drill.scenario.as_str()),
-        ("Game host", drill.host.as_str()),
-        ("Participants", drill.participants.as_str()),
-        ("Date", drill.date.as_str()),
-        ("Where it runs", kind),
-    ] {
-        if !value.trim().is_empty() {
-            out.push_str(&format!("- **{label}:** {}\n", escape_text(value, "  ")));
-        }
-    }
-    out.push('\n');
-}
-
-fn push_actions(out: &mut String, review: &Review) {
-    if review.actions.is_empty() {
-        return;
-    }
-    out.push_str("## Actions\n\n| Action | Owner | Due | From observation |\n|---|---|---|---|\n");
-    for action in &review.actions {
-        let from = action
-            .from
-            .and_then(|id| review.observation(id))
-            .map(|o| o.text.as_str())
-            .unwrap_or_default();
-        out.push_str(&format!(
-            "| {} | {} | {} | {} |\n",
-            escape_cell(&action.what),
-            escape_cell(&action.owner),
-            escape_cell(&action.due),
-            escape_cell(from)
-        ));
-    }
-    out.push('\n');
-}
-
-fn push_ledger(out: &mut String, review: &Review) {
-    let entries = ledger(review);
-    if entries.is_empty() {
-        return;
-    }
-    out.push_str("## Luck ledger\n\n");
-    for entry in entries {
-        push_item(out, &entry.moment.text, &format!(" *({})*", entry.source.label()));
-        for explanation in entry.explanations {
-            out.push_str("  - ");
-            out.push_str(&escape_text(&explanation.text, "    "));
-            out.push_str(&observation_labels(explanation));
-            out.push('\n');
-        }
-    }
-    out.push('\n');
-}
-
-/// A list item holding user text, followed by our own `suffix` (already Markdown).
-fn push_item(out: &mut String, text: &str, suffix: &str) {
+/// A list item holding user text, then our own note in emphasis, then its sub-items one level in.
+fn push_item(out: &mut String, item: &Item, indent: &str) {
+    out.push_str(indent);
     out.push_str("- ");
-    out.push_str(&escape_text(text, "  "));
-    out.push_str(suffix);
+    if let Some(lead) = item.lead {
+        out.push_str(&format!("**{}** ", escape_line(lead)));
+    }
+    let continuation = format!("{indent}  ");
+    out.push_str(&inline_markdown(&item.text, &continuation));
+    if let Some(note) = &item.note {
+        out.push_str(&format!(" *({})*", escape_line(note)));
+    }
     out.push('\n');
+    for child in &item.children {
+        push_item(out, child, &continuation);
+    }
 }
 
-/// Escapes user text for a table cell: a cell holds one line, so line breaks become `<br>`, the one piece of
-/// HTML the export writes; GFM has no other way to break a line inside a cell.
-pub fn escape_cell(text: &str) -> String {
-    let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
-    normalised
-        .trim_end_matches('\n')
-        .split('\n')
-        .map(escape_line)
-        .collect::<Vec<_>>()
-        .join("<br>")
+fn inline_markdown(inline: &Inline, indent: &str) -> String {
+    match inline {
+        Inline::Text(text) => escape_text(text, indent),
+        Inline::Emphasis(text) => format!("*{}*", escape_text(text, indent)),
+        Inline::Link(link) => escape_text(link, indent),
+    }
+}
+
+fn cell_markdown(inline: &Inline) -> String {
+    match inline {
+        Inline::Text(text) => escape_cell(text),
+        Inline::Emphasis(text) => format!("*{}*", escape_cell(text)),
+        Inline::Link(link) => escape_cell(link),
+    }
 }
 
 /// A safe file name for the exported review: the title and date in lower-case ASCII letters, digits and
@@ -246,72 +135,11 @@ pub fn markdown_file_name(review: &Review, today: &str) -> String {
     format!("{}.md", if name.is_empty() { "review" } else { name })
 }
 
-/// Escapes text that may span several lines. Line breaks become hard breaks, and continuation lines are
-/// indented by `indent` so they stay inside the enclosing list item.
-pub fn escape_text(text: &str, indent: &str) -> String {
-    let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
-    let lines: Vec<&str> = normalised.trim_end_matches('\n').split('\n').collect();
-    let mut out = String::with_capacity(text.len() + 8);
-    for (index, line) in lines.iter().enumerate() {
-        if index > 0 {
-            // A backslash before the newline is a hard break, which keeps the user's line break visible.
-            out.push_str("\\\n");
-            out.push_str(indent);
-        }
-        out.push_str(&escape_line(line));
-    }
-    out
-}
-
-/// Escapes one line so that it renders as literal text.
-pub fn escape_line(line: &str) -> String {
-    let mut out = String::with_capacity(line.len() + 8);
-    let content = line.trim_start_matches([' ', '\t']);
-    let trailing_content = content.trim_end_matches([' ', '\t']);
-    // Leading white space would indent (a code block at four spaces) and trailing white space is dropped or
-    // becomes a line break; numeric character references keep both as plain characters.
-    push_whitespace_as_references(&mut out, &line[..line.len() - content.len()]);
-    let mut at_line_start = true;
-    let mut chars = trailing_content.char_indices().peekable();
-    while let Some((position, c)) = chars.next() {
-        if ALWAYS_ESCAPED.contains(&c) || (at_line_start && ESCAPED_AT_LINE_START.contains(&c)) {
-            out.push('\\');
-            out.push(c);
-        } else if at_line_start && c.is_ascii_digit() {
-            // "1." or "1)" at the start of a line opens an ordered list: escape the delimiter after the digits.
-            let digits_end = trailing_content[position..]
-                .find(|d: char| !d.is_ascii_digit())
-                .map_or(trailing_content.len(), |offset| position + offset);
-            out.push_str(&trailing_content[position..digits_end]);
-            while chars.peek().is_some_and(|&(next, _)| next < digits_end) {
-                chars.next();
-            }
-            if let Some(&(_, delimiter @ ('.' | ')'))) = chars.peek() {
-                out.push('\\');
-                out.push(delimiter);
-                chars.next();
-            }
-        } else {
-            out.push(c);
-        }
-        at_line_start = false;
-    }
-    push_whitespace_as_references(&mut out, &content[trailing_content.len()..]);
-    out
-}
-
-fn push_whitespace_as_references(out: &mut String, whitespace: &str) {
-    for c in whitespace.chars() {
-        out.push_str(if c == '\t' { "&#9;" } else { "&#32;" });
-    }
-}
-
-/// Headings and table cells hold one line; line breaks in them become spaces.
-fn single_line(text: &str) -> String {
-    text.split(['\r', '\n'])
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+/// The file name of a redacted export: the usual name with `-redacted` before the extension, e.g.
+/// `checkout-outage-2026-03-03-redacted.md`.
+pub fn redacted_file_name(review: &Review, today: &str) -> String {
+    let name = markdown_file_name(review, today);
+    format!("{}-redacted.md", name.trim_end_matches(".md"))
 }
 
 #[cfg(test)]
@@ -332,43 +160,13 @@ mod tests {
     }
 
     #[test]
-    fn plain_text_is_left_readable() {
+    fn a_redacted_file_says_so() {
+        let review = Review::new("r", "Checkout outage", 0);
         assert_eq!(
-            escape_line("We skip code review on hotfixes."),
-            "We skip code review on hotfixes."
+            redacted_file_name(&review, "2026-03-03"),
+            "checkout-outage-2026-03-03-redacted.md"
         );
-        assert_eq!(
-            escape_line("Amanda's runbook (v2) works!"),
-            "Amanda's runbook (v2) works!"
-        );
-    }
-
-    #[test]
-    fn inline_punctuation_is_escaped() {
-        assert_eq!(escape_line("*bold* _it_ `code`"), r"\*bold\* \_it\_ \`code\`");
-        assert_eq!(escape_line("<script>&amp;"), r"\<script\>\&amp;");
-        assert_eq!(escape_line("[x](y) a|b ~~s~~ $x$"), r"\[x\](y) a\|b \~\~s\~\~ \$x\$");
-    }
-
-    #[test]
-    fn block_starts_are_escaped_only_at_the_line_start() {
-        assert_eq!(escape_line("# not a heading"), r"\# not a heading");
-        assert_eq!(escape_line("- a - b"), r"\- a - b");
-        assert_eq!(escape_line("1. first 2. second"), r"1\. first 2. second");
-        assert_eq!(escape_line("12) twelve"), r"12\) twelve");
-        assert_eq!(escape_line("2026 was fine"), "2026 was fine");
-        assert_eq!(escape_line("> quote"), r"\> quote");
-    }
-
-    #[test]
-    fn surrounding_whitespace_is_kept_as_references() {
-        assert_eq!(escape_line("    code?"), "&#32;&#32;&#32;&#32;code?");
-        assert_eq!(escape_line("\tx  "), "&#9;x&#32;&#32;");
-    }
-
-    #[test]
-    fn line_breaks_become_hard_breaks_inside_the_item() {
-        assert_eq!(escape_text("a\r\n- b\n", "  "), "a\\\n  \\- b");
+        assert_eq!(redacted_file_name(&Review::new("r", "", 0), ""), "review-redacted.md");
     }
 
     #[test]
@@ -380,6 +178,91 @@ mod tests {
         assert!(markdown.contains(
             "\n## How have we been decreasing our luck?\n\n### What unsafe behaviour have we been normalising?\n\n- Nobody watches disk usage\n"
         ));
+    }
+
+    /// Every control character but tab and line feed, alone and inside text.
+    fn control_texts() -> Vec<String> {
+        (0u8..0x20)
+            .chain([0x7f])
+            .filter(|byte| *byte != b'\t' && *byte != b'\n')
+            .flat_map(|byte| {
+                let c = char::from(byte);
+                [c.to_string(), format!("a{c}b"), format!("{c}- x {c}")]
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_export_holds_no_raw_control_character() {
+        use crate::review::{ActionField, DrillField, SceneField};
+        let mut review = Review::new("r", "", 0);
+        for text in control_texts() {
+            review.set_title(&format!("{}{text}", review.title), 1);
+            review.set_notes(&format!("{}{text}", review.notes), 1);
+            review.add_observation("decreasing.normalised", &format!("x{text}"), 1);
+            review.add_moment(&format!("x{text}"), 1);
+            let action = review.add_action(&format!("x{text}"), None, 1).unwrap();
+            review.set_action_field(action, ActionField::Owner, &text, 1);
+            review.set_action_field(action, ActionField::Due, &text, 1);
+        }
+        let all = control_texts().concat();
+        for field in [
+            SceneField::WhatHappened,
+            SceneField::Link,
+            SceneField::Date,
+            SceneField::Participants,
+        ] {
+            review.set_scene_field(field, &all, 1);
+        }
+        review.set_drill_field(DrillField::Scenario, &all, 1);
+        for markdown in [
+            export_markdown(&review),
+            export_markdown_with_front_matter(
+                &review,
+                ExportOptions {
+                    include_unanswered: true,
+                },
+            ),
+            crate::html::export_html(&review, ExportOptions::default()),
+        ] {
+            let raw: Vec<char> = markdown
+                .chars()
+                .filter(|c| is_escaped_control(*c) && *c != '\r')
+                .collect();
+            assert!(raw.is_empty(), "{raw:?} in:\n{markdown:?}");
+            assert!(!markdown.contains('\r'), "{markdown:?}");
+        }
+    }
+
+    #[test]
+    fn control_characters_read_back_from_the_references() {
+        use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+        let mut review = Review::new("r", "Controls", 0);
+        // A CommonMark reader turns the reference to U+0000 into U+FFFD, as it does a raw U+0000.
+        let texts: Vec<String> = control_texts()
+            .into_iter()
+            .filter(|text| !text.contains(['\0', '\r']))
+            .map(|text| format!("x{text}"))
+            .collect();
+        for text in &texts {
+            review.add_observation("decreasing.normalised", text, 1);
+        }
+        let markdown = export_markdown(&review);
+        let mut items = Vec::new();
+        let mut current: Option<String> = None;
+        for event in Parser::new(&markdown) {
+            match event {
+                Event::Start(Tag::Item) => current = Some(String::new()),
+                Event::End(TagEnd::Item) => items.extend(current.take()),
+                Event::Text(text) => {
+                    if let Some(item) = current.as_mut() {
+                        item.push_str(&text)
+                    }
+                }
+                _ => {}
+            }
+        }
+        assert_eq!(items, texts, "in:\n{markdown:?}");
     }
 
     #[test]

@@ -1,0 +1,162 @@
+//! The escaping that keeps user text literal in Markdown: whatever a team types renders as the same text.
+//!
+//! Control characters (U+0000 to U+001F except tab and line feed, and U+007F) are written as upper-case
+//! hexadecimal numeric character references without leading zeros, e.g. U+0001 as `&#x1;` and U+001B as
+//! `&#x1B;`, so that an exported file holds no raw control character and still reads back to the same text.
+//! A literal `&` that the user typed is always escaped as `\&`, so such a reference is never ambiguous.
+
+/// Characters that mean something inline in CommonMark or GFM wherever they stand. `$` is included because
+/// GitHub renders `$…$` as maths, and `#` because a heading drops a trailing run of them.
+const ALWAYS_ESCAPED: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '&', '|', '~', '$', '#'];
+
+/// Characters that start a block (list item, heading underline) when they open a line.
+const ESCAPED_AT_LINE_START: &[char] = &['+', '-', '='];
+
+/// Whether the export writes `c` as a numeric character reference rather than as itself.
+pub(crate) fn is_escaped_control(c: char) -> bool {
+    (c.is_ascii_control() && c != '\t' && c != '\n') || c == '\u{7f}'
+}
+
+/// Writes a control character as the reference the export uses for it, e.g. `&#x1B;`.
+pub(crate) fn push_control_reference(out: &mut String, c: char) {
+    out.push_str(&format!("&#x{:X};", u32::from(c)));
+}
+
+/// Escapes user text for a table cell: a cell holds one line, so line breaks become `<br>`, the one piece of
+/// HTML the export writes; GFM has no other way to break a line inside a cell.
+pub fn escape_cell(text: &str) -> String {
+    normalise_line_breaks(text)
+        .trim_end_matches('\n')
+        .split('\n')
+        .map(escape_line)
+        .collect::<Vec<_>>()
+        .join("<br>")
+}
+
+/// Escapes text that may span several lines. Line breaks become hard breaks, and continuation lines are
+/// indented by `indent` so they stay inside the enclosing list item.
+pub fn escape_text(text: &str, indent: &str) -> String {
+    let normalised = normalise_line_breaks(text);
+    let mut out = String::with_capacity(text.len() + 8);
+    for (index, line) in normalised.trim_end_matches('\n').split('\n').enumerate() {
+        if index > 0 {
+            // A backslash before the newline is a hard break, which keeps the user's line break visible.
+            out.push_str("\\\n");
+            out.push_str(indent);
+        }
+        out.push_str(&escape_line(line));
+    }
+    out
+}
+
+/// Escapes one line so that it renders as literal text.
+pub fn escape_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    let content = line.trim_start_matches([' ', '\t']);
+    let trailing_content = content.trim_end_matches([' ', '\t']);
+    // Leading white space would indent (a code block at four spaces) and trailing white space is dropped or
+    // becomes a line break; numeric character references keep both as plain characters.
+    push_whitespace_as_references(&mut out, &line[..line.len() - content.len()]);
+    let mut at_line_start = true;
+    let mut chars = trailing_content.char_indices().peekable();
+    while let Some((position, c)) = chars.next() {
+        if ALWAYS_ESCAPED.contains(&c) || (at_line_start && ESCAPED_AT_LINE_START.contains(&c)) {
+            out.push('\\');
+            out.push(c);
+        } else if is_escaped_control(c) {
+            push_control_reference(&mut out, c);
+        } else if at_line_start && c.is_ascii_digit() {
+            // "1." or "1)" at the start of a line opens an ordered list: escape the delimiter after the digits.
+            let digits_end = trailing_content[position..]
+                .find(|d: char| !d.is_ascii_digit())
+                .map_or(trailing_content.len(), |offset| position + offset);
+            out.push_str(&trailing_content[position..digits_end]);
+            while chars.peek().is_some_and(|&(next, _)| next < digits_end) {
+                chars.next();
+            }
+            if let Some(&(_, delimiter @ ('.' | ')'))) = chars.peek() {
+                out.push('\\');
+                out.push(delimiter);
+                chars.next();
+            }
+        } else {
+            out.push(c);
+        }
+        at_line_start = false;
+    }
+    push_whitespace_as_references(&mut out, &content[trailing_content.len()..]);
+    out
+}
+
+fn push_whitespace_as_references(out: &mut String, whitespace: &str) {
+    for c in whitespace.chars() {
+        out.push_str(if c == '\t' { "&#9;" } else { "&#32;" });
+    }
+}
+
+/// `\r\n` and lone `\r` as `\n`, the one line break the export knows.
+pub(crate) fn normalise_line_breaks(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// Headings and table cells hold one line; line breaks in them become spaces.
+pub(crate) fn single_line(text: &str) -> String {
+    text.split(['\r', '\n'])
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_left_readable() {
+        assert_eq!(
+            escape_line("We skip code review on hotfixes."),
+            "We skip code review on hotfixes."
+        );
+        assert_eq!(
+            escape_line("Amanda's runbook (v2) works!"),
+            "Amanda's runbook (v2) works!"
+        );
+    }
+
+    #[test]
+    fn inline_punctuation_is_escaped() {
+        assert_eq!(escape_line("*bold* _it_ `code`"), r"\*bold\* \_it\_ \`code\`");
+        assert_eq!(escape_line("<script>&amp;"), r"\<script\>\&amp;");
+        assert_eq!(escape_line("[x](y) a|b ~~s~~ $x$"), r"\[x\](y) a\|b \~\~s\~\~ \$x\$");
+    }
+
+    #[test]
+    fn block_starts_are_escaped_only_at_the_line_start() {
+        assert_eq!(escape_line("# not a heading"), r"\# not a heading");
+        assert_eq!(escape_line("- a - b"), r"\- a - b");
+        assert_eq!(escape_line("1. first 2. second"), r"1\. first 2. second");
+        assert_eq!(escape_line("12) twelve"), r"12\) twelve");
+        assert_eq!(escape_line("2026 was fine"), "2026 was fine");
+        assert_eq!(escape_line("> quote"), r"\> quote");
+    }
+
+    #[test]
+    fn surrounding_whitespace_is_kept_as_references() {
+        assert_eq!(escape_line("    code?"), "&#32;&#32;&#32;&#32;code?");
+        assert_eq!(escape_line("\tx  "), "&#9;x&#32;&#32;");
+    }
+
+    #[test]
+    fn line_breaks_become_hard_breaks_inside_the_item() {
+        assert_eq!(escape_text("a\r\n- b\n", "  "), "a\\\n  \\- b");
+    }
+
+    #[test]
+    fn control_characters_become_hexadecimal_references() {
+        assert_eq!(escape_line("a\u{1}b\u{1b}[0m\u{7f}"), r"a&#x1;b&#x1B;\[0m&#x7F;");
+        assert_eq!(escape_line("\u{0}\u{b}\u{c}"), "&#x0;&#xB;&#xC;");
+        assert_eq!(escape_line("\u{1}- x"), "&#x1;- x");
+        assert_eq!(escape_line("in\tside"), "in\tside");
+        assert_eq!(escape_cell("a\u{1f}\nb"), "a&#x1F;<br>b");
+    }
+}
