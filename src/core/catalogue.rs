@@ -280,6 +280,11 @@ pub fn step(id: &str) -> Option<&'static Step> {
     STEPS.iter().find(|step| step.id == id)
 }
 
+/// The step a question belongs to; an unknown question (from a file edited by hand) opens the first step.
+pub fn step_of_question(question_id: &str) -> &'static str {
+    question(question_id).map_or(STEPS[0].id, |question| question.step)
+}
+
 /// The questions of one step, in order.
 pub fn questions_of(step_id: &str) -> impl Iterator<Item = &'static Question> + '_ {
     QUESTIONS.iter().filter(move |question| question.step == step_id)
@@ -295,6 +300,15 @@ mod tests {
         ARTICLE_QUESTIONS
             .lines()
             .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+    }
+
+    #[test]
+    fn every_question_leads_to_its_own_step_and_unknown_ones_to_the_first() {
+        for question in QUESTIONS {
+            assert_eq!(step_of_question(question.id), question.step);
+            assert!(step(question.step).is_some(), "{} names a missing step", question.id);
+        }
+        assert_eq!(step_of_question("no.such.question"), STEPS[0].id);
     }
 
     /// Every sentence of the worksheet that quotes the article.

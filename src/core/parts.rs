@@ -6,7 +6,7 @@
 //! differs, and names the parts it copied, so the UI can wake exactly the views that read them. It finds the
 //! changes itself rather than trusting each caller to declare them, so a new editing method cannot forget one.
 
-use crate::catalogue;
+use crate::catalogue::{self, questions_of, Step, StepKind};
 use crate::review::{ObservationId, Review};
 
 /// A piece of a review that the screen reads, and that a change can touch on its own.
@@ -96,5 +96,29 @@ fn sync_observations(shown: &mut Review, live: &Review, changed: &mut Vec<Part>)
             changed.push(Part::Observation(observation.id));
         }
     }
+    // A deleted observation is a change to it too: links to it elsewhere must show that it is gone.
+    for observation in &shown.observations {
+        if live.observation(observation.id).is_none() {
+            changed.push(Part::Observation(observation.id));
+        }
+    }
     shown.observations.clone_from(&live.observations);
+}
+
+/// The parts a step's progress (`summary::step_progress`) is computed from, so the stepper redraws a step's
+/// progress only when one of them changes.
+pub fn parts_of_progress(step: &Step) -> Vec<Part> {
+    match step.kind {
+        StepKind::Scene => vec![Part::Title, Part::Scene, Part::Moments],
+        StepKind::Questions => questions_of(step.id)
+            .map(|question| Part::Answers(question.id))
+            .collect(),
+        StepKind::Actions => vec![Part::Actions],
+        StepKind::Summary => Vec::new(),
+    }
+}
+
+/// The lists of every question: what a view that asks "does this observation still exist?" depends on.
+pub fn every_answer_list() -> impl Iterator<Item = Part> {
+    catalogue::QUESTIONS.iter().map(|question| Part::Answers(question.id))
 }

@@ -1,7 +1,8 @@
 //! Derived views of a review: progress per step and the luck ledger. Pure functions of the review.
 
+use crate::catalogue::STEPS;
 use crate::catalogue::{questions_of, Step, StepKind};
-use crate::review::{Luck, Moment, Observation, Review};
+use crate::review::{Action, Luck, Moment, Observation, Review};
 
 /// How far a step has got: `done` of `total` (questions answered, fields filled, actions complete).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +62,31 @@ pub fn step_progress(review: &Review, step: &Step) -> Progress {
             }
         }
         StepKind::Summary => Progress { done: 0, total: 0 },
+    }
+}
+
+/// Questions answered over every question step, for the drafts list: "5 of 18 questions answered".
+pub fn questions_answered(review: &Review) -> Progress {
+    STEPS
+        .iter()
+        .filter(|step| step.kind == StepKind::Questions)
+        .map(|step| step_progress(review, step))
+        .fold(Progress { done: 0, total: 0 }, |sum, progress| Progress {
+            done: sum.done + progress.done,
+            total: sum.total + progress.total,
+        })
+}
+
+/// An action in one line, "What (owner, due)", leaving out what is not filled in.
+pub fn describe_action(action: &Action) -> String {
+    let details: Vec<&str> = [action.owner.as_str(), action.due.as_str()]
+        .into_iter()
+        .filter(|part| !part.trim().is_empty())
+        .collect();
+    if details.is_empty() {
+        action.what.clone()
+    } else {
+        format!("{} ({})", action.what, details.join(", "))
     }
 }
 
@@ -127,6 +153,31 @@ pub fn ledger(review: &Review) -> Vec<LedgerEntry<'_>> {
 mod tests {
     use super::*;
     use crate::catalogue::{step, STEPS};
+
+    #[test]
+    fn an_action_reads_with_what_is_filled_in() {
+        let mut review = Review::new("r", "t", 0);
+        let id = review.add_action("Write the runbook", None, 1).unwrap();
+        assert_eq!(describe_action(&review.actions[0]), "Write the runbook");
+        review.set_action_field(id, crate::ActionField::Due, "2026-12-01", 2);
+        assert_eq!(describe_action(&review.actions[0]), "Write the runbook (2026-12-01)");
+        review.set_action_field(id, crate::ActionField::Owner, "Sam", 3);
+        assert_eq!(
+            describe_action(&review.actions[0]),
+            "Write the runbook (Sam, 2026-12-01)"
+        );
+    }
+
+    #[test]
+    fn questions_answered_counts_every_question_step_and_nothing_else() {
+        let mut review = Review::new("r", "t", 0);
+        let total = crate::QUESTIONS.len();
+        assert_eq!(questions_answered(&review), Progress { done: 0, total });
+        review.add_observation(crate::QUESTIONS[0].id, "one", 1);
+        review.add_observation(crate::QUESTIONS[0].id, "two", 1);
+        review.add_moment("a moment", 1);
+        assert_eq!(questions_answered(&review), Progress { done: 1, total });
+    }
 
     #[test]
     fn question_steps_count_answered_questions() {

@@ -99,7 +99,7 @@ fn moving_and_deleting_touch_the_list_of_that_question() {
     let deleted = changed_by(|review| {
         review.remove_observation(second, 99);
     });
-    assert_eq!(deleted, vec![Part::Dates, Part::Answers(Q)]);
+    assert_eq!(deleted, vec![Part::Dates, Part::Answers(Q), Part::Observation(second)]);
 }
 
 #[test]
@@ -134,4 +134,48 @@ fn a_replaced_review_touches_everything_that_differs() {
         assert!(parts.contains(&part), "{part:?} missing from {parts:?}");
     }
     assert_same(&shown, &live);
+}
+
+/// Progress is recomputed only when one of its parts changes: a change outside them must leave it as it was.
+#[test]
+fn progress_depends_only_on_its_parts() {
+    use gotlucky_core::parts::parts_of_progress;
+    use gotlucky_core::summary::step_progress;
+    let changes: Vec<Box<dyn Fn(&mut gotlucky_core::Review)>> = vec![
+        Box::new(|review| review.set_title("", 9)),
+        Box::new(|review| review.set_scene_field(SceneField::Date, "", 9)),
+        Box::new(|review| {
+            review.add_observation("incentives.celebrated", "x", 9);
+        }),
+        Box::new(|review| {
+            let id = review.observations[0].id;
+            review.remove_observation(id, 9);
+        }),
+        Box::new(|review| {
+            let id = review.actions[1].id;
+            review.set_action_field(id, ActionField::Owner, "Ana", 9);
+            review.set_action_field(id, ActionField::Due, "2026-01-01", 9);
+        }),
+        Box::new(|review| {
+            let id = review.moments[0].id;
+            review.remove_moment(id, 9);
+        }),
+    ];
+    for change in &changes {
+        let before = common::facilitated_review();
+        let mut after = before.clone();
+        change(&mut after);
+        let touched = sync_parts(&mut before.clone(), &after);
+        for step in gotlucky_core::STEPS {
+            let watched = parts_of_progress(step);
+            if !touched.iter().any(|part| watched.contains(part)) {
+                assert_eq!(
+                    step_progress(&before, step),
+                    step_progress(&after, step),
+                    "{} changed unseen",
+                    step.id
+                );
+            }
+        }
+    }
 }
