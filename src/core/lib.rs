@@ -8,6 +8,7 @@ pub mod history;
 pub mod html;
 pub mod import;
 pub mod markdown;
+pub mod redact;
 pub mod review;
 pub mod parts;
 pub mod route;
@@ -17,8 +18,9 @@ pub mod summary;
 pub use catalogue::{Question, Step, StepKind, QUESTIONS, STEPS};
 pub use drafts::{delete_review, load_reviews, save_review, LoadProblem, LoadedDrafts};
 pub use markdown::{export_markdown, export_markdown_with, markdown_file_name, ExportOptions};
-pub use html::export_html;
 pub use markdown::{export_markdown_with_front_matter, front_matter, redacted_file_name};
+pub use html::export_html;
+pub use redact::{redact_review, Pseudonym, Redacted};
 pub use review::{
     Action, ActionField, ActionId, Dial, Direction, DrillField, DrillKind, DrillPlan, Luck, Mode, Moment, MomentId,
     Observation, ObservationId, Removed, Review, Scene, SceneField,
