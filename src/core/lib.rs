@@ -8,6 +8,7 @@ pub mod history;
 pub mod html;
 pub mod import;
 pub mod markdown;
+pub mod meeting;
 pub mod redact;
 pub mod review;
 pub mod parts;

@@ -9,6 +9,8 @@ mod tests;
 
 use serde::{Deserialize, Serialize};
 
+use crate::meeting::MeetingPlan;
+
 pub use items::{
     Action, ActionField, ActionId, Direction, DrillField, DrillPlan, Moment, MomentId, Observation, ObservationId,
     Removed, Scene, SceneField,
@@ -47,6 +49,9 @@ pub struct Review {
     /// links stay unambiguous.
     #[serde(default)]
     next_id: u32,
+    /// The meeting's time plan and timer, once the facilitator plans one; `None` for most reviews.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting: Option<MeetingPlan>,
 }
 
 impl Review {
@@ -64,6 +69,7 @@ impl Review {
             updated_at: now,
             last_exported_at: None,
             next_id: 1,
+            meeting: None,
         }
     }
 
@@ -146,6 +152,7 @@ impl Review {
             id,
             text: text.to_owned(),
             explained_by: Vec::new(),
+            source: None,
         });
         self.updated_at = now;
         Some(id)
@@ -198,6 +205,7 @@ impl Review {
             text: text.to_owned(),
             luck: None,
             dial: None,
+            source: None,
         });
         self.updated_at = now;
         Some(id)
@@ -283,6 +291,7 @@ impl Review {
             owner: String::new(),
             due: String::new(),
             from,
+            source: None,
         });
         self.updated_at = now;
         Some(id)

@@ -49,6 +49,9 @@ pub struct Moment {
     pub text: String,
     #[serde(default)]
     pub explained_by: Vec<ObservationId>,
+    /// Whose reflection it was merged from ("Sam's reflection"); `None` for what was typed into this review.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// One thing the team said in answer to a question.
@@ -62,6 +65,9 @@ pub struct Observation {
     pub luck: Option<Luck>,
     #[serde(default)]
     pub dial: Option<Dial>,
+    /// Whose reflection it was merged from ("Sam's reflection"); `None` for what was typed into this review.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// Something the team agreed to do.
@@ -77,6 +83,9 @@ pub struct Action {
     /// The observation it came from, if any. It may name a deleted observation, so that undo restores the link.
     #[serde(default)]
     pub from: Option<ObservationId>,
+    /// Whose reflection it was merged from ("Sam's reflection"); `None` for what was typed into this review.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// The text fields of an action.
