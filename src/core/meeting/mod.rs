@@ -1,11 +1,16 @@
 //! The meeting: what a facilitator needs around the worksheet itself.
 //!
 //! - `plan`: how long the meeting is and how the minutes split over the steps, persisted in `Review::meeting`;
-//! - `timer`: each step's timer, computed from the instants the caller passes in.
+//! - `timer`: each step's timer, computed from the instants the caller passes in;
+//! - `agenda`: the meeting plan as Markdown to send before the meeting, and a reflection draft made from it.
 
+mod agenda;
 mod plan;
 mod timer;
 
+pub use agenda::{
+    is_meeting_plan, meeting_plan_file_name, meeting_plan_markdown, prepare_reflection, reflection_from_meeting_plan,
+};
 pub use plan::{
     clamp_length, format_clock, format_offset, parse_clock, propose_minutes, MeetingPlan, PlannedStep,
     DEFAULT_LENGTH_MINUTES, MAX_LENGTH_MINUTES, MIN_LENGTH_MINUTES,
