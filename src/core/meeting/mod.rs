@@ -2,15 +2,20 @@
 //!
 //! - `plan`: how long the meeting is and how the minutes split over the steps, persisted in `Review::meeting`;
 //! - `timer`: each step's timer, computed from the instants the caller passes in;
-//! - `agenda`: the meeting plan as Markdown to send before the meeting, and a reflection draft made from it.
+//! - `agenda`: the meeting plan as Markdown to send before the meeting, and a reflection draft made from it;
+//! - `merge` and `files`: bringing the participants' exported reflections into the meeting's review.
 
 mod agenda;
+mod files;
+mod merge;
 mod plan;
 mod timer;
 
 pub use agenda::{
     is_meeting_plan, meeting_plan_file_name, meeting_plan_markdown, prepare_reflection, reflection_from_meeting_plan,
 };
+pub use files::MAX_REFLECTION_BYTES;
+pub use merge::{plan_merge, FileMerge, FilePlan, MergeFile, MergePlan, QuestionMerge};
 pub use plan::{
     clamp_length, format_clock, format_offset, parse_clock, propose_minutes, MeetingPlan, PlannedStep,
     DEFAULT_LENGTH_MINUTES, MAX_LENGTH_MINUTES, MIN_LENGTH_MINUTES,
