@@ -40,10 +40,35 @@ pub trait Store {
     fn keys(&self) -> Result<Vec<String>, StoreError>;
 }
 
-/// A store that lives in memory only.
+/// A store that lives in memory only, optionally with a quota as a browser has.
 #[derive(Debug, Default)]
 pub struct MemoryStore {
     entries: RefCell<BTreeMap<String, String>>,
+    /// The most it holds, counted as localStorage counts: UTF-16 code units of every key and value.
+    quota: Option<usize>,
+}
+
+impl MemoryStore {
+    /// A store that refuses a write, with `StoreError::QuotaExceeded`, when the entries would outgrow `quota`.
+    pub fn with_quota(quota: usize) -> Self {
+        MemoryStore {
+            entries: RefCell::default(),
+            quota: Some(quota),
+        }
+    }
+
+    /// How much the entries take, in the unit of the quota.
+    pub fn used(&self) -> usize {
+        self.entries
+            .borrow()
+            .iter()
+            .map(|(key, value)| size(key) + size(value))
+            .sum()
+    }
+}
+
+fn size(text: &str) -> usize {
+    text.encode_utf16().count()
 }
 
 impl Store for MemoryStore {
@@ -52,6 +77,12 @@ impl Store for MemoryStore {
     }
 
     fn write(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        if let Some(quota) = self.quota {
+            let replaced = self.entries.borrow().get(key).map_or(0, |old| size(key) + size(old));
+            if self.used() - replaced + size(key) + size(value) > quota {
+                return Err(StoreError::QuotaExceeded);
+            }
+        }
         self.entries.borrow_mut().insert(key.to_owned(), value.to_owned());
         Ok(())
     }
@@ -63,5 +94,22 @@ impl Store for MemoryStore {
 
     fn keys(&self) -> Result<Vec<String>, StoreError> {
         Ok(self.entries.borrow().keys().cloned().collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_quota_refuses_what_would_outgrow_it_and_counts_replaced_values_once() {
+        let store = MemoryStore::with_quota(10);
+        store.write("ab", "cdef").unwrap();
+        assert_eq!(store.used(), 6);
+        assert_eq!(store.write("gh", "ijklm"), Err(StoreError::QuotaExceeded));
+        assert_eq!(store.read("gh").unwrap(), None);
+        store.write("ab", "cdefghij").unwrap();
+        store.remove("ab").unwrap();
+        store.write("gh", "ijklmnop").unwrap();
     }
 }
