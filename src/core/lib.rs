@@ -9,10 +9,12 @@ pub mod html;
 pub mod import;
 pub mod markdown;
 pub mod meeting;
+pub mod order;
 pub mod redact;
 pub mod review;
 pub mod parts;
 pub mod route;
+pub mod storage;
 pub mod store;
 pub mod summary;
 
@@ -26,5 +28,6 @@ pub use review::{
     Action, ActionField, ActionId, Dial, Direction, DrillField, DrillKind, DrillPlan, Luck, Mode, Moment, MomentId,
     Observation, ObservationId, Removed, Review, Scene, SceneField,
 };
+pub use order::sort_for_list;
 pub use route::Route;
 pub use store::{MemoryStore, Store, StoreError};
