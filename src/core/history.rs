@@ -3,11 +3,15 @@
 //! A revision is recorded at most every `REVISION_INTERVAL_MS` of editing, and a review keeps its newest
 //! revisions up to `MAX_REVISIONS` and `MAX_HISTORY_BYTES` of stored text, whichever comes first: the size bound
 //! keeps one long review from filling the browser's storage.
+//!
+//! Revisions are kept in the order they were recorded, never sorted by their times: a clock set back or ahead
+//! (by the user, by a time sync, on another machine) changes what a revision says about when it was recorded,
+//! but never which one is the newest, nor which ones the bounds drop.
 
 use serde::{Deserialize, Serialize};
 
-use crate::drafts::KEY_PREFIX;
 use crate::review::Review;
+pub use crate::storage::keys::history_key;
 use crate::store::{Store, StoreError};
 
 pub const REVISION_INTERVAL_MS: u64 = 2 * 60 * 1000;
@@ -21,16 +25,15 @@ pub struct Revision {
     pub review: Review,
 }
 
-pub fn history_key(review_id: &str) -> String {
-    format!("{KEY_PREFIX}history:{review_id}")
-}
-
-/// Whether a save at `now` should also record a revision, given when the last one was recorded.
+/// Whether a save at `now` should also record a revision, given when the last one was recorded: when the clock
+/// has moved `REVISION_INTERVAL_MS` either way. A clock set back (so `now` is before the last record) records
+/// again after the same interval instead of waiting for the clock to catch up, which could take years.
 pub fn revision_due(last_recorded: Option<u64>, now: u64) -> bool {
-    last_recorded.is_none_or(|last| now.saturating_sub(last) >= REVISION_INTERVAL_MS)
+    last_recorded.is_none_or(|last| now.abs_diff(last) >= REVISION_INTERVAL_MS)
 }
 
-/// Adds a revision and drops the oldest ones beyond the count and size bounds. The newest is always kept.
+/// Adds a revision as the newest, whatever its time, and drops the first recorded beyond the count and size
+/// bounds. The newest is always kept.
 pub fn add_revision(mut revisions: Vec<Revision>, review: &Review, now: u64) -> Vec<Revision> {
     if revisions.last().is_some_and(|last| last.review == *review) {
         return revisions;
@@ -75,6 +78,15 @@ mod tests {
         assert!(revision_due(None, 0));
         assert!(!revision_due(Some(1_000), 1_000 + REVISION_INTERVAL_MS - 1));
         assert!(revision_due(Some(1_000), 1_000 + REVISION_INTERVAL_MS));
+    }
+
+    #[test]
+    fn a_clock_set_back_records_again_after_the_interval_not_after_catching_up() {
+        let last = 10 * REVISION_INTERVAL_MS;
+        assert!(!revision_due(Some(last), last - 1));
+        assert!(revision_due(Some(last), last - REVISION_INTERVAL_MS));
+        assert!(revision_due(Some(u64::MAX), 0));
+        assert!(revision_due(Some(0), u64::MAX));
     }
 
     #[test]
