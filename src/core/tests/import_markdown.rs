@@ -2,10 +2,16 @@
 //! with the edits, unknown sections are kept as notes, and files that are not reviews are refused.
 
 use gotlucky_core::import::import_markdown;
-use gotlucky_core::{export_markdown, export_markdown_with, ExportOptions, Review};
+use gotlucky_core::{
+    export_markdown, export_markdown_with, export_markdown_with_front_matter, ActionField, DrillField, ExportOptions,
+    Review, SceneField,
+};
 
 mod common;
 use common::{content, facilitated_review};
+
+mod hostile;
+use hostile::{as_lines, CONTROL, HOSTILE};
 
 #[test]
 fn an_exported_review_imports_back_unchanged() {
@@ -85,4 +91,76 @@ fn a_minimal_file_gives_a_review_with_its_title() {
         content(&import_markdown(&export_markdown(&Review::new("e", "", 0)), "e2", 0).unwrap()).0,
         "Untitled review"
     );
+}
+
+/// A review holding `text` in every field, with its items linked.
+fn review_holding(text: &str) -> Review {
+    let mut review = Review::new("r", text, 0);
+    for field in [
+        SceneField::WhatHappened,
+        SceneField::Link,
+        SceneField::Date,
+        SceneField::Facilitator,
+    ] {
+        review.set_scene_field(field, text, 1);
+    }
+    let moment = review.add_moment(text, 1).unwrap();
+    let observation = review.add_observation("decreasing.normalised", text, 1).unwrap();
+    review.set_luck(observation, Some(gotlucky_core::Luck::Increasing), 1);
+    review.toggle_explanation(moment, observation, 1);
+    let action = review.add_action(text, Some(observation), 1).unwrap();
+    review.set_action_field(action, ActionField::Owner, text, 1);
+    review.set_drill_field(DrillField::Scenario, text, 1);
+    review.set_notes(text, 1);
+    review
+}
+
+/// A review whose text holds control characters, as pasted from a terminal or read from `&#1;` in a file,
+/// exports them as numeric references, which read back as the same characters.
+#[test]
+fn control_characters_survive_export_and_import() {
+    for text in CONTROL.iter().chain(&["nul \u{0} here", "\u{1}"]) {
+        let review = review_holding(text);
+        let markdown = export_markdown(&review);
+        let raw = markdown.chars().find(|c| c.is_control() && !matches!(c, '\n' | '\t'));
+        assert_eq!(raw, None, "a raw control character in:\n{markdown}");
+        let imported = import_markdown(&markdown, "back", 2).unwrap();
+        assert_eq!(content(&imported), content(&review), "{text:?} in:\n{markdown}");
+    }
+}
+
+#[test]
+fn numeric_references_read_as_the_characters_they_name() {
+    let markdown =
+        "# T &#x41;&#66;\n\n## Notes\n\n&#1;&#x1B;[31m &#X7f; &#0; &#x1;&#9;&#32;&#xFFFFFF; &#; &#x; &#12345678;\n";
+    let review = import_markdown(markdown, "r", 1).unwrap();
+    assert_eq!(review.title, "T AB");
+    assert_eq!(
+        review.notes,
+        "\u{1}\u{1b}[31m \u{7f} \u{0} \u{1}\t \u{fffd} &#; &#x; &#12345678;"
+    );
+    let again = import_markdown(&export_markdown(&review), "again", 1).unwrap();
+    assert_eq!(content(&again), content(&review));
+}
+
+#[test]
+fn an_export_with_front_matter_imports_like_the_plain_export() {
+    for text in HOSTILE.iter().chain(CONTROL).chain(&["", "title: x", "---"]) {
+        // The export writes every line break as `\n`.
+        let text = &as_lines(text);
+        let mut review = if text.is_empty() {
+            facilitated_review()
+        } else {
+            review_holding(text)
+        };
+        // A title is one line; the export writes its line breaks as spaces.
+        let title = text
+            .split(['\r', '\n'])
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>();
+        review.set_title(&title.join(" "), 1);
+        let markdown = export_markdown_with_front_matter(&review, ExportOptions::default());
+        let imported = import_markdown(&markdown, "back", 2).unwrap();
+        assert_eq!(content(&imported), content(&review), "{text:?} from:\n{markdown}");
+    }
 }
