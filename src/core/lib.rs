@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod catalogue;
 pub mod drafts;
+pub mod hints;
 pub mod history;
 pub mod html;
 pub mod import;
@@ -24,6 +25,7 @@ pub use markdown::{export_markdown, export_markdown_with, markdown_file_name, Ex
 pub use markdown::{export_markdown_with_front_matter, front_matter, redacted_file_name};
 pub use html::export_html;
 pub use redact::{redact_review, Pseudonym, Redacted};
+pub use hints::{review_hints, HintChecker, TextKind};
 pub use review::{
     Action, ActionField, ActionId, Dial, Direction, DrillField, DrillKind, DrillPlan, Luck, Mode, Moment, MomentId,
     Observation, ObservationId, Removed, Review, Scene, SceneField,
