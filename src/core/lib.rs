@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod catalogue;
 pub mod drafts;
+pub mod drill_card;
 pub mod hints;
 pub mod history;
 pub mod html;
@@ -26,6 +27,7 @@ pub use markdown::{export_markdown_with_front_matter, front_matter, redacted_fil
 pub use html::export_html;
 pub use redact::{redact_review, Pseudonym, Redacted};
 pub use hints::{review_hints, HintChecker, TextKind};
+pub use drill_card::{drill_card_file_name, drill_card_html, drill_card_markdown};
 pub use review::{
     Action, ActionField, ActionId, Dial, Direction, DrillField, DrillKind, DrillPlan, Luck, Mode, Moment, MomentId,
     Observation, ObservationId, Removed, Review, Scene, SceneField,
