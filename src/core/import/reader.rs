@@ -309,23 +309,24 @@ impl Reader {
         }
     }
 
+    /// An explanation of the ledger's moment at `moment`: the observation with its text and labels that the
+    /// moment is not linked to yet, so that observations with the same words are each linked.
     fn explanation(&mut self, moment: Option<usize>, item: &[Block]) {
         let (text, rest) = item_text(item);
         let (text, labels) = observation_labels(text);
         let text = field(&text);
-        let same_text = || self.review.observations.iter().filter(|o| o.text == text);
-        let observation = same_text()
-            .find(|o| (o.luck, o.dial) == labels)
-            .or_else(|| same_text().next())
-            .map(|o| o.id);
-        if let (Some(position), Some(observation)) = (moment, observation) {
-            let moment = &self.review.moments[position];
-            if !moment.explained_by.contains(&observation) {
-                let id = moment.id;
-                self.review.toggle_explanation(id, observation, self.now);
-            }
-        }
         self.keep_unknown(rest);
+        let Some(position) = moment else { return };
+        let linked = &self.review.moments[position].explained_by;
+        let rank = |o: &&crate::review::Observation| (linked.contains(&o.id), (o.luck, o.dial) != labels);
+        let candidates = self.review.observations.iter().filter(|o| o.text == text);
+        let Some(observation) = candidates.min_by_key(rank).map(|o| o.id) else {
+            return;
+        };
+        if !linked.contains(&observation) {
+            let id = self.review.moments[position].id;
+            self.review.toggle_explanation(id, observation, self.now);
+        }
     }
 }
 

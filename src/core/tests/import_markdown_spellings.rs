@@ -24,23 +24,27 @@ fn snapshots() -> Vec<Snapshot> {
         .unwrap()
         .map(|entry| entry.unwrap().path())
         .filter(|path| path.extension().is_some_and(|extension| extension == "md"))
-        .filter(|path| !path.file_name().unwrap().to_string_lossy().starts_with("meeting-plan"))
         .collect();
     paths.sort();
-    assert!(paths.len() >= 4, "the export snapshots in {}", directory.display());
-    paths
+    let snapshots = paths
         .into_iter()
-        .map(|path| {
-            let text = std::fs::read_to_string(&path).unwrap();
-            Snapshot {
-                name: path.file_name().unwrap().to_string_lossy().into_owned(),
-                options: ExportOptions {
-                    include_unanswered: text.contains(NO_ANSWER_YET),
-                },
-                text,
-            }
+        .map(|path| (std::fs::read_to_string(&path).unwrap(), path))
+        // The review exports, not the meeting plans or drill cards kept beside them.
+        .filter(|(text, _)| text.ends_with(". Review written with gotlucky.\n"))
+        .map(|(text, path)| Snapshot {
+            name: path.file_name().unwrap().to_string_lossy().into_owned(),
+            options: ExportOptions {
+                include_unanswered: text.contains(NO_ANSWER_YET),
+            },
+            text,
         })
-        .collect()
+        .collect::<Vec<_>>();
+    assert!(
+        snapshots.len() >= 4,
+        "the review export snapshots in {}",
+        directory.display()
+    );
+    snapshots
 }
 
 #[test]
