@@ -97,6 +97,13 @@ pub async fn request_persistent_storage() -> Option<bool> {
     wasm_bindgen_futures::JsFuture::from(promise).await.ok()?.as_bool()
 }
 
+/// Milliseconds from the page's start on a clock that never jumps (`performance.now()`), for measuring waits.
+pub fn monotonic_now() -> f64 {
+    web_sys::window()
+        .and_then(|window| window.performance())
+        .map_or_else(|| js_sys::Date::now(), |performance| performance.now())
+}
+
 /// Starts timing `name` in the browser's performance timeline, where the benchmark reads it.
 pub fn mark_start(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {

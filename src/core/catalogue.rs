@@ -270,6 +270,11 @@ pub const QUESTIONS: &[Question] = &[
     },
 ];
 
+/// Under the meeting's time plan: what the minutes are for.
+pub const TIMEBOX_HELP: &str = "The minutes are a guide for the room. The timer shows when a step runs over and \
+    says so at two minutes left and when time is up; it never stops anyone. Moving to another step moves a \
+    running timer along, and each step keeps the time it has used.";
+
 /// Looks a question up by its stored identifier.
 pub fn question(id: &str) -> Option<&'static Question> {
     QUESTIONS.iter().find(|question| question.id == id)

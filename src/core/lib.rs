@@ -12,9 +12,9 @@ pub mod import;
 pub mod markdown;
 pub mod meeting;
 pub mod order;
+pub mod parts;
 pub mod redact;
 pub mod review;
-pub mod parts;
 pub mod route;
 pub mod storage;
 pub mod store;
@@ -22,16 +22,16 @@ pub mod summary;
 
 pub use catalogue::{Question, Step, StepKind, QUESTIONS, STEPS};
 pub use drafts::{delete_review, load_reviews, save_review, LoadProblem, LoadedDrafts};
+pub use drill_card::{drill_card_file_name, drill_card_html, drill_card_markdown};
+pub use hints::{review_hints, HintChecker, TextKind};
+pub use html::export_html;
 pub use markdown::{export_markdown, export_markdown_with, markdown_file_name, ExportOptions};
 pub use markdown::{export_markdown_with_front_matter, front_matter, redacted_file_name};
-pub use html::export_html;
+pub use order::sort_for_list;
 pub use redact::{redact_review, Pseudonym, Redacted};
-pub use hints::{review_hints, HintChecker, TextKind};
-pub use drill_card::{drill_card_file_name, drill_card_html, drill_card_markdown};
 pub use review::{
     Action, ActionField, ActionId, Dial, Direction, DrillField, DrillKind, DrillPlan, Luck, Mode, Moment, MomentId,
     Observation, ObservationId, Removed, Review, Scene, SceneField,
 };
-pub use order::sort_for_list;
 pub use route::Route;
 pub use store::{MemoryStore, Store, StoreError};

@@ -26,6 +26,8 @@ pub enum Part {
     Observation(ObservationId),
     Actions,
     Drill,
+    /// The meeting's time plan and its step timers.
+    Meeting,
 }
 
 /// Brings `shown` up to date with `live`, copying only the parts that differ, and returns those parts.
@@ -62,6 +64,10 @@ pub fn sync_parts(shown: &mut Review, live: &Review) -> Vec<Part> {
     if shown.drill != live.drill {
         shown.drill.clone_from(&live.drill);
         changed.push(Part::Drill);
+    }
+    if shown.meeting != live.meeting {
+        shown.meeting.clone_from(&live.meeting);
+        changed.push(Part::Meeting);
     }
     sync_observations(shown, live, &mut changed);
     changed

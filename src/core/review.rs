@@ -73,11 +73,6 @@ impl Review {
         }
     }
 
-    /// The next free item id, for the storage schema that writes a review in parts.
-    pub(crate) fn next_id(&self) -> u32 {
-        self.next_id
-    }
-
     /// A copy of the whole review under a new id, titled as a copy.
     pub fn duplicate(&self, new_id: impl Into<String>, now: u64) -> Review {
         Review {

@@ -15,6 +15,10 @@ pub enum Route {
     Export {
         review: String,
     },
+    /// What the room sees on the shared screen: the current question in large type, following the facilitator.
+    Present {
+        review: String,
+    },
 }
 
 impl Route {
@@ -34,6 +38,7 @@ impl Route {
         match parts.as_slice() {
             ["review", id] if is_review_id(id) => Route::start_of(id),
             ["review", id, "export"] if is_review_id(id) => Route::Export { review: id.to_string() },
+            ["review", id, "present"] if is_review_id(id) => Route::Present { review: id.to_string() },
             ["review", id, step_id] if is_review_id(id) => match step(step_id) {
                 Some(step) => Route::Step {
                     review: id.to_string(),
@@ -50,6 +55,7 @@ impl Route {
             Route::Home => "#/".to_owned(),
             Route::Step { review, step } => format!("#/review/{review}/{step}"),
             Route::Export { review } => format!("#/review/{review}/export"),
+            Route::Present { review } => format!("#/review/{review}/present"),
         }
     }
 
@@ -57,7 +63,7 @@ impl Route {
     pub fn review(&self) -> Option<&str> {
         match self {
             Route::Home => None,
-            Route::Step { review, .. } | Route::Export { review } => Some(review),
+            Route::Step { review, .. } | Route::Export { review } | Route::Present { review } => Some(review),
         }
     }
 }
@@ -73,7 +79,11 @@ mod tests {
 
     #[test]
     fn routes_round_trip_through_the_hash() {
-        let mut routes = vec![Route::Home, Route::Export { review: "k3x9".into() }];
+        let mut routes = vec![
+            Route::Home,
+            Route::Export { review: "k3x9".into() },
+            Route::Present { review: "k3x9".into() },
+        ];
         routes.extend(STEPS.iter().map(|step| Route::Step {
             review: "k3x9".into(),
             step: step.id,

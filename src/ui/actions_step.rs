@@ -1,11 +1,13 @@
 //! The actions step: every action of the review in one list, editable.
 
+use gotlucky_core::catalogue::step_of_question;
+use gotlucky_core::parts::Part;
 use gotlucky_core::{ActionField, ActionId, Route};
 use leptos::prelude::*;
 
 use super::add_form::AddForm;
 use super::field::TextField;
-use super::review_screen::{step_of_question, ReviewContext};
+use super::review_context::ReviewContext;
 use crate::workspace::Deleted;
 
 /// All actions, with a field to add one that comes from no particular observation.
@@ -14,7 +16,9 @@ pub fn ActionsStep() -> impl IntoView {
     let context = expect_context::<ReviewContext>();
     let ids = move || {
         context
-            .read(|review| review.actions.iter().map(|a| a.id).collect::<Vec<_>>())
+            .read(Part::Actions, |review| {
+                review.actions.iter().map(|a| a.id).collect::<Vec<_>>()
+            })
             .unwrap_or_default()
     };
     let add = Callback::new(move |what: String| {
@@ -40,7 +44,9 @@ fn ActionItem(id: ActionId) -> impl IntoView {
     let context = expect_context::<ReviewContext>();
     let action = Memo::new(move |_| {
         context
-            .read(|review| review.actions.iter().find(|a| a.id == id).cloned())
+            .read(Part::Actions, |review| {
+                review.actions.iter().find(|a| a.id == id).cloned()
+            })
             .flatten()
     });
     let field = move |read: fn(&gotlucky_core::Action) -> &str| {
@@ -57,9 +63,9 @@ fn ActionItem(id: ActionId) -> impl IntoView {
     };
     // The observation it came from, with a link to that observation's step.
     let from = move || {
+        let from = action.with(|a| a.as_ref().and_then(|a| a.from))?;
         context
-            .read(|review| {
-                let from = action.with(|a| a.as_ref().and_then(|a| a.from))?;
+            .read(Part::Observation(from), |review| {
                 let observation = review.observation(from)?;
                 let route = context.route_to(step_of_question(&observation.question));
                 Some((observation.text.clone(), route))

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::export_view::ExportView;
 use super::home::Home;
+use super::presenter::PresenterView;
 use super::review_screen::ReviewScreen;
 use super::shortcuts::ShortcutsPanel;
 use super::status::{SaveIndicator, StorageBanners, UndoNotice, UpdateBanner};
@@ -42,13 +43,17 @@ pub fn App() -> impl IntoView {
         _ => STEPS[0].id,
     });
     let exporting = Memo::new(move |_| matches!(route.get(), Route::Export { .. }));
+    let presenting = Memo::new(move |_| matches!(route.get(), Route::Present { .. }));
     let screen = move || match (review.get(), exporting.get()) {
         (None, _) => view! { <Home/> }.into_any(),
         (Some(review), true) => view! { <ExportView review_id=review/> }.into_any(),
         (Some(review), false) => view! { <ReviewScreen review_id=review step=step/> }.into_any(),
     };
 
-    view! {
+    // The presenter view is for the room: none of the facilitator's controls, banners or notices.
+    let presenter = move || review.get().map(|review| view! { <PresenterView review_id=review/> });
+    let app = move || {
+        view! {
         <header class="app-header">
             <a class="app-name" href="#/">"We got lucky"</a>
             <SaveIndicator/>
@@ -58,5 +63,13 @@ pub fn App() -> impl IntoView {
         <StorageBanners/>
         <main id="main">{screen}</main>
         <UndoNotice/>
+        }
+    };
+    move || {
+        if presenting.get() {
+            presenter().into_any()
+        } else {
+            app().into_any()
+        }
     }
 }

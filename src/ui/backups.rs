@@ -46,7 +46,7 @@ pub fn Backups() -> impl IntoView {
             message.set(Some(format!("Imported: {summary}.")));
         }
     };
-    let persisted = move || match workspace.persisted.get() {
+    let persisted = move || match workspace.persisted().get() {
         Some(true) => "This browser has agreed to keep your drafts until you clear them.",
         _ => "This browser may clear drafts when it runs short of space: download a backup now and then.",
     };
@@ -80,7 +80,7 @@ fn Trash() -> impl IntoView {
     let workspace = expect_context::<Workspace>();
     let items = move || {
         workspace
-            .trash
+            .trash()
             .get()
             .into_iter()
             .map(|review| {
@@ -100,7 +100,7 @@ fn Trash() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <section class:hidden=move || workspace.trash.with(Vec::is_empty) aria-labelledby="trash-heading">
+        <section class:hidden=move || workspace.trash().with(Vec::is_empty) aria-labelledby="trash-heading">
             <h2 id="trash-heading">"Recently deleted"</h2>
             <ul class="drafts" aria-label="Recently deleted">{items}</ul>
         </section>

@@ -1,7 +1,7 @@
 //! The drafts kept in this browser: open, rename, duplicate and delete (with confirmation and undo).
 
-use gotlucky_core::summary::step_progress;
-use gotlucky_core::{Review, Route, StepKind, STEPS};
+use gotlucky_core::summary::questions_answered;
+use gotlucky_core::{Review, Route};
 use leptos::prelude::*;
 
 use crate::browser;
@@ -11,15 +11,11 @@ use crate::workspace::Workspace;
 #[component]
 pub fn DraftList() -> impl IntoView {
     let workspace = expect_context::<Workspace>();
-    let ids = move || {
-        workspace
-            .reviews
-            .with(|reviews| reviews.iter().map(|r| r.id.clone()).collect::<Vec<_>>())
-    };
+    let ids = move || workspace.review_ids();
     view! {
         <section aria-labelledby="drafts-heading">
             <h2 id="drafts-heading">"Drafts in this browser"</h2>
-            {move || workspace.reviews.with(Vec::is_empty).then(|| view! { <p>"No drafts yet."</p> })}
+            {move || workspace.review_ids().is_empty().then(|| view! { <p>"No drafts yet."</p> })}
             <ul class="drafts" aria-label="Drafts">
                 <For each=ids key=|id| id.clone() let:id>
                     <DraftItem id=id/>
@@ -34,8 +30,9 @@ fn DraftItem(id: String) -> impl IntoView {
     let workspace = expect_context::<Workspace>();
     let title_id = format!("draft-{id}");
     let id = StoredValue::new(id);
-    let review = Memo::new(move |_| id.with_value(|id| workspace.review(id)));
-    let read = move |read: fn(&Review) -> String| move || review.with(|r| r.as_ref().map(read)).unwrap_or_default();
+    let read = move |read: fn(&Review) -> String| {
+        move || id.with_value(|id| workspace.read_whole(id, read)).unwrap_or_default()
+    };
     let renaming = RwSignal::new(false);
     let confirming = RwSignal::new(false);
 
@@ -84,7 +81,10 @@ fn DraftItem(id: String) -> impl IntoView {
             </a>
             <p class="item-meta">{read(|r| r.scene.what_happened.clone())}</p>
             <p class="item-meta">
-                "Last edited " {read(|r| browser::format_time(r.updated_at))} " \u{b7} " {read(questions_answered)}
+                "Last edited " {read(|r| browser::format_time(r.updated_at))} " \u{b7} " {read(|r| {
+                    let answered = questions_answered(r);
+                    format!("{} of {} questions answered", answered.done, answered.total)
+                })}
             </p>
             <p class="item-meta">
                 {read(|r| match r.last_exported_at {
@@ -111,16 +111,4 @@ fn DraftItem(id: String) -> impl IntoView {
             </div>
         </li>
     }
-}
-
-/// "5 of 18 questions answered", over every question step.
-fn questions_answered(review: &Review) -> String {
-    let (done, total) = STEPS
-        .iter()
-        .filter(|step| step.kind == StepKind::Questions)
-        .map(|step| step_progress(review, step))
-        .fold((0, 0), |(done, total), progress| {
-            (done + progress.done, total + progress.total)
-        });
-    format!("{done} of {total} questions answered")
 }

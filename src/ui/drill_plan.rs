@@ -1,10 +1,11 @@
 //! The drill plan: a failure scenario to practise, who hosts it, who takes part, when and where it runs.
 
+use gotlucky_core::parts::Part;
 use gotlucky_core::{DrillField, DrillKind};
 use leptos::prelude::*;
 
 use super::field::TextField;
-use super::review_screen::ReviewContext;
+use super::review_context::ReviewContext;
 
 /// The drill plan form.
 #[component]
@@ -15,7 +16,7 @@ pub fn DrillPlanForm() -> impl IntoView {
             context.edit(|review, now| review.set_drill_field(field, &value, now));
         })
     };
-    let kind = move || context.read(|review| review.drill.kind).flatten();
+    let kind = move || context.read(Part::Drill, |review| review.drill.kind).flatten();
     let options = DrillKind::ALL
         .iter()
         .map(|kind_option| {
@@ -43,16 +44,16 @@ pub fn DrillPlanForm() -> impl IntoView {
                 label="Failure scenario"
                 multiline=true
                 placeholder="The primary database stops answering during peak traffic"
-                value=context.text(|r| &r.drill.scenario)
+                value=context.text(Part::Drill, |r| &r.drill.scenario)
                 on_input=set(DrillField::Scenario)
             />
             <div class="field-row">
-                <TextField label="Game host" value=context.text(|r| &r.drill.host) on_input=set(DrillField::Host)/>
-                <TextField label="Drill date" input_type="date" value=context.text(|r| &r.drill.date) on_input=set(DrillField::Date)/>
+                <TextField label="Game host" value=context.text(Part::Drill, |r| &r.drill.host) on_input=set(DrillField::Host)/>
+                <TextField label="Drill date" input_type="date" value=context.text(Part::Drill, |r| &r.drill.date) on_input=set(DrillField::Date)/>
             </div>
             <TextField
                 label="Drill participants"
-                value=context.text(|r| &r.drill.participants)
+                value=context.text(Part::Drill, |r| &r.drill.participants)
                 on_input=set(DrillField::Participants)
             />
             <fieldset>

@@ -4,7 +4,7 @@ use gotlucky_core::export_markdown;
 use gotlucky_core::history::Revision;
 use leptos::prelude::*;
 
-use super::review_screen::ReviewContext;
+use super::review_context::ReviewContext;
 use crate::browser;
 
 /// The history of the open review, read from storage when the user asks for it.

@@ -1,18 +1,24 @@
 //! One observation: its text (editable in place), luck tag, dial, order, links to moments, and actions.
 
+use gotlucky_core::parts::Part;
+use gotlucky_core::summary::describe_action;
 use gotlucky_core::{Dial, Direction, Luck, ObservationId};
 use leptos::prelude::*;
 
 use super::add_form::AddForm;
 use super::field::ChoiceField;
-use super::review_screen::ReviewContext;
+use super::review_context::ReviewContext;
 use crate::workspace::Deleted;
 
 /// An observation in its question's list.
 #[component]
 pub fn ObservationItem(id: ObservationId) -> impl IntoView {
     let context = expect_context::<ReviewContext>();
-    let observation = Memo::new(move |_| context.read(|review| review.observation(id).cloned()).flatten());
+    let observation = Memo::new(move |_| {
+        context
+            .read(Part::Observation(id), |review| review.observation(id).cloned())
+            .flatten()
+    });
     let text = move || {
         observation
             .with(|o| o.as_ref().map(|o| o.text.clone()))
@@ -112,10 +118,11 @@ pub fn ObservationItem(id: ObservationId) -> impl IntoView {
 #[component]
 fn Links(id: ObservationId) -> impl IntoView {
     let context = expect_context::<ReviewContext>();
-    // Memos, so that typing elsewhere in the review does not rebuild these lists for every observation.
+    // Memos over the moments and the actions only, so that typing into an observation does not rebuild these
+    // lists for every observation.
     let moments = Memo::new(move |_| {
         context
-            .read(|review| {
+            .read(Part::Moments, |review| {
                 review
                     .moments
                     .iter()
@@ -126,11 +133,8 @@ fn Links(id: ObservationId) -> impl IntoView {
     });
     let actions = Memo::new(move |_| {
         context
-            .read(|review| {
-                review
-                    .actions_from(id)
-                    .map(|a| describe_action(&a.what, &a.owner, &a.due))
-                    .collect::<Vec<_>>()
+            .read(Part::Actions, |review| {
+                review.actions_from(id).map(describe_action).collect::<Vec<_>>()
             })
             .unwrap_or_default()
     });
@@ -179,18 +183,5 @@ fn Links(id: ObservationId) -> impl IntoView {
                 draft_key=format!("{}:action-from:{}", context.id.get_value(), id.0)
                 label="New action from this observation" placeholder="" button="Add action" on_add=add_action/>
         </details>
-    }
-}
-
-/// "What (owner, due)" for an action shown beside its observation.
-pub fn describe_action(what: &str, owner: &str, due: &str) -> String {
-    let details: Vec<&str> = [owner, due]
-        .into_iter()
-        .filter(|part| !part.trim().is_empty())
-        .collect();
-    if details.is_empty() {
-        what.to_owned()
-    } else {
-        format!("{what} ({})", details.join(", "))
     }
 }

@@ -1,13 +1,15 @@
 //! A question step: each question of the step with its observations, and the drill plan on the frequency step.
 
 use gotlucky_core::catalogue::{questions_of, DRILL_QUESTION};
+use gotlucky_core::meeting::Presence;
+use gotlucky_core::parts::Part;
 use gotlucky_core::Question;
 use leptos::prelude::*;
 
 use super::add_form::AddForm;
 use super::drill_plan::DrillPlanForm;
 use super::observation_item::ObservationItem;
-use super::review_screen::ReviewContext;
+use super::review_context::ReviewContext;
 
 /// Every question of one step.
 #[component]
@@ -39,8 +41,18 @@ fn QuestionCard(question: &'static Question) -> impl IntoView {
     });
     let ids = move || {
         context
-            .read(|review| review.observations_for(question.id).map(|o| o.id).collect::<Vec<_>>())
+            .read(Part::Answers(question.id), |review| {
+                review.observations_for(question.id).map(|o| o.id).collect::<Vec<_>>()
+            })
             .unwrap_or_default()
+    };
+    // The question whose field has focus is where the facilitator is: a presenter view shows that question.
+    let follow = move |_| {
+        let here = Presence {
+            step: question.step,
+            question: Some(question.id),
+        };
+        context.id.with_value(|id| context.workspace.set_presence(id, here));
     };
     let prompts = (!question.prompts.is_empty()).then(|| {
         view! {
@@ -51,7 +63,7 @@ fn QuestionCard(question: &'static Question) -> impl IntoView {
     });
 
     view! {
-        <section class="question" aria-labelledby=section_label>
+        <section class="question" aria-labelledby=section_label on:focusin=follow>
             <h3 id=heading_id>{question.text}</h3>
             {prompts}
             <details class="help">

@@ -1,60 +1,22 @@
 //! The screen of one review: the stepper, the open step, and Back / Next. Moving never loses anything: every
 //! change is already saved when it is typed.
 
-use gotlucky_core::{catalogue, Review, Route, StepKind, STEPS};
+use gotlucky_core::meeting::Presence;
+use gotlucky_core::parts::Part;
+use gotlucky_core::{Route, StepKind, STEPS};
 use leptos::html::H2;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::actions_step::ActionsStep;
+use super::meeting_timer::MeetingTimer;
 use super::question_card::QuestionsStep;
+use super::review_context::ReviewContext;
 use super::scene_step::SceneStep;
 use super::stepper::Stepper;
 use super::summary_step::SummaryStep;
 use crate::browser;
-use crate::workspace::{Deleted, Workspace};
-
-/// The review being worked on, shared with the step components below the review screen.
-#[derive(Clone, Copy)]
-pub struct ReviewContext {
-    pub id: StoredValue<String>,
-    pub review: Memo<Option<Review>>,
-    pub workspace: Workspace,
-}
-
-impl ReviewContext {
-    /// Reads the review, tracked.
-    pub fn read<T>(&self, read: impl FnOnce(&Review) -> T) -> Option<T> {
-        self.review.with(|review| review.as_ref().map(read))
-    }
-
-    /// Changes the review and saves it at once (a discrete action).
-    pub fn update<T>(&self, change: impl FnOnce(&mut Review, u64) -> T) -> Option<T> {
-        self.id.with_value(|id| self.workspace.update(id, change))
-    }
-
-    /// Changes the review as the user types; saved shortly after the last keystroke.
-    pub fn edit<T>(&self, change: impl FnOnce(&mut Review, u64) -> T) -> Option<T> {
-        self.id.with_value(|id| self.workspace.edit(id, change))
-    }
-
-    /// Deletes an item of the review through `remove`, remembering it for Undo.
-    pub fn delete(&self, remove: impl FnOnce(&mut Review, u64) -> Option<Deleted>) {
-        self.id.with_value(|id| self.workspace.delete_item(id, remove))
-    }
-
-    /// One text of the review as a signal, for a field that shows it.
-    pub fn text(self, read: fn(&Review) -> &str) -> Signal<String> {
-        Signal::derive(move || self.read(|review| read(review).to_owned()).unwrap_or_default())
-    }
-
-    pub fn route_to(&self, step: &'static str) -> Route {
-        Route::Step {
-            review: self.id.get_value(),
-            step,
-        }
-    }
-}
+use crate::workspace::Workspace;
 
 /// One review, at one step.
 #[component]
@@ -65,10 +27,12 @@ pub fn ReviewScreen(
     step: Signal<&'static str>,
 ) -> impl IntoView {
     let workspace = expect_context::<Workspace>();
-    let id = StoredValue::new(review_id);
-    let review = Memo::new(move |_| id.with_value(|id| workspace.review(id)));
-    let context = ReviewContext { id, review, workspace };
+    let context = ReviewContext::new(review_id, workspace);
+    let id = context.id;
     provide_context(context);
+    // Only whether the review exists, and its title: the steps below read the parts they show themselves.
+    let title = Memo::new(move |_| context.read(Part::Title, |review| review.display_title().to_owned()));
+    let missing = move || title.with(Option::is_none);
 
     let position = Memo::new(move |_| {
         STEPS
@@ -78,15 +42,28 @@ pub fn ReviewScreen(
     });
     let heading = NodeRef::<H2>::new();
     // Moving to a step puts focus on its heading, so keyboard and screen-reader users start reading there.
+    // Moving also tells a presenter view in another window, and moves a running timer along.
     Effect::new(move |previous: Option<usize>| {
         let current = position.get();
+        let step = STEPS[current].id;
+        id.with_value(|id| workspace.set_presence(id, Presence::at_step(step)));
         if previous.is_some_and(|previous| previous != current) {
+            context.update(|review, now| {
+                if review.meeting_plan().running_step().is_some() {
+                    review.edit_meeting(now, |plan| plan.follow_step(step, now));
+                }
+            });
             workspace.flush();
             if let Some(heading) = heading.get() {
                 let _ = heading.focus();
             }
         }
         current
+    });
+    let timer_on = Memo::new(move |_| {
+        context
+            .read_parts([Part::Meeting, Part::Scene], |review| review.timer_is_on())
+            .unwrap_or(false)
     });
     let go = move |offset: isize| {
         let target = position.get_untracked() as isize + offset;
@@ -114,9 +91,21 @@ pub fn ReviewScreen(
     };
 
     view! {
-        {move || review.with(Option::is_none).then(|| view! { <MissingReview/> })}
-        <div class="review" class:hidden=move || review.with(Option::is_none)>
-            <h1 class="review-title">{move || context.read(|review| review.display_title().to_owned())}</h1>
+        {move || missing().then(|| view! { <MissingReview/> })}
+        <div class="review" class:hidden=missing>
+            <div class="review-header">
+                <h1 class="review-title">{move || title.get().unwrap_or_default()}</h1>
+                {move || timer_on.get().then(|| view! { <MeetingTimer step=Signal::derive(move || current().id)/> })}
+                // A plain link to a named window: no pop-up blocker stops it, and a second click brings the same
+                // window back instead of opening another.
+                <a
+                    class="button secondary"
+                    href=move || Route::Present { review: id.get_value() }.to_hash()
+                    target="gotlucky-presenter"
+                >
+                    "Open presenter view"
+                </a>
+            </div>
             <Stepper current=Signal::derive(move || current().id)/>
             <section class="step" aria-labelledby="step-heading">
                 <h2 id="step-heading" tabindex="-1" node_ref=heading>{move || current().heading}</h2>
@@ -142,13 +131,6 @@ pub fn MissingReview() -> impl IntoView {
         <p>"This browser holds no review at this address. It may have been made in another browser or profile."</p>
         <p><a href="#/">"Back to all reviews"</a></p>
     }
-}
-
-/// The step a question belongs to, for links from the actions and summary steps.
-pub fn step_of_question(question: &str) -> &'static str {
-    catalogue::question(question)
-        .map(|question| question.step)
-        .unwrap_or(STEPS[0].id)
 }
 
 /// The step a key press moves by: Alt+PageDown / Alt+PageUp anywhere, and Alt+Shift+→ / Alt+Shift+← outside

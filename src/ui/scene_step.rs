@@ -1,12 +1,14 @@
 //! Step 1, set the scene: what happened, who is here, and the "we got lucky" moments.
 
 use gotlucky_core::catalogue::{LEDGER_PROMPT, MOMENT_EXAMPLE};
+use gotlucky_core::parts::{every_answer_list, Part};
 use gotlucky_core::{Mode, MomentId, SceneField};
 use leptos::prelude::*;
 
 use super::add_form::AddForm;
 use super::field::TextField;
-use super::review_screen::ReviewContext;
+use super::meeting_plan_form::MeetingPlanForm;
+use super::review_context::ReviewContext;
 use crate::workspace::Deleted;
 
 /// The scene form and the moments list.
@@ -18,7 +20,11 @@ pub fn SceneStep() -> impl IntoView {
             context.edit(|review, now| review.set_scene_field(field, &value, now));
         })
     };
-    let mode = move || context.read(|review| review.scene.mode).unwrap_or_default();
+    let mode = move || {
+        context
+            .read(Part::Scene, |review| review.scene.mode)
+            .unwrap_or_default()
+    };
     let set_mode = move |mode: Mode| {
         context.update(|review, now| review.set_mode(mode, now));
     };
@@ -27,7 +33,7 @@ pub fn SceneStep() -> impl IntoView {
     view! {
         <TextField
             label="Review title"
-            value=context.text(|r| &r.title)
+            value=context.text(Part::Title, |r| &r.title)
             on_input=Callback::new(move |value: String| {
                 context.edit(|review, now| review.set_title(&value, now));
             })
@@ -36,12 +42,12 @@ pub fn SceneStep() -> impl IntoView {
             label="What happened"
             multiline=true
             placeholder="Card payments failed for 40 minutes after a config change"
-            value=context.text(|r| &r.scene.what_happened)
+            value=context.text(Part::Scene, |r| &r.scene.what_happened)
             on_input=set(SceneField::WhatHappened)
         />
         <div class="field-row">
-            <TextField label="Link or ticket" value=context.text(|r| &r.scene.link) on_input=set(SceneField::Link)/>
-            <TextField label="Date" input_type="date" value=context.text(|r| &r.scene.date) on_input=set(SceneField::Date)/>
+            <TextField label="Link or ticket" value=context.text(Part::Scene, |r| &r.scene.link) on_input=set(SceneField::Link)/>
+            <TextField label="Date" input_type="date" value=context.text(Part::Scene, |r| &r.scene.date) on_input=set(SceneField::Date)/>
         </div>
         <fieldset class="mode">
             <legend>"How is this review run?"</legend>
@@ -59,31 +65,32 @@ pub fn SceneStep() -> impl IntoView {
             <div class:hidden=self_reflection>
                 <TextField
                     label="Facilitator"
-                    value=context.text(|r| &r.scene.facilitator)
+                    value=context.text(Part::Scene, |r| &r.scene.facilitator)
                     on_input=set(SceneField::Facilitator)
                 />
             </div>
             <div class:hidden=move || !self_reflection()>
                 <TextField
                     label="Your name"
-                    value=context.text(|r| &r.scene.facilitator)
+                    value=context.text(Part::Scene, |r| &r.scene.facilitator)
                     on_input=set(SceneField::Facilitator)
                 />
             </div>
             <div class:hidden=self_reflection>
                 <TextField
                     label="Participants (names or roles)"
-                    value=context.text(|r| &r.scene.participants)
+                    value=context.text(Part::Scene, |r| &r.scene.participants)
                     on_input=set(SceneField::Participants)
                 />
             </div>
         </div>
+        <MeetingPlanForm/>
         <MomentList/>
         <TextField
             label="Notes"
             multiline=true
             placeholder="Anything else worth keeping with this review"
-            value=context.text(|r| &r.notes)
+            value=context.text(Part::Notes, |r| &r.notes)
             on_input=Callback::new(move |value: String| {
                 context.edit(|review, now| review.set_notes(&value, now));
             })
@@ -103,7 +110,9 @@ fn MomentList() -> impl IntoView {
     });
     let ids = move || {
         context
-            .read(|review| review.moments.iter().map(|m| m.id).collect::<Vec<_>>())
+            .read(Part::Moments, |review| {
+                review.moments.iter().map(|m| m.id).collect::<Vec<_>>()
+            })
             .unwrap_or_default()
     };
 
@@ -136,13 +145,17 @@ fn MomentItem(id: MomentId) -> impl IntoView {
     let context = expect_context::<ReviewContext>();
     let text = Signal::derive(move || {
         context
-            .read(|review| review.moments.iter().find(|m| m.id == id).map(|m| m.text.clone()))
+            .read(Part::Moments, |review| {
+                review.moments.iter().find(|m| m.id == id).map(|m| m.text.clone())
+            })
             .flatten()
             .unwrap_or_default()
     });
     let explained = move || {
+        // Links to deleted observations are kept for Undo but not counted, so this also follows every list.
+        let parts = every_answer_list().chain([Part::Moments]);
         let count = context
-            .read(|review| {
+            .read_parts(parts, |review| {
                 let moment = review.moments.iter().find(|m| m.id == id);
                 moment.map_or(0, |m| {
                     m.explained_by

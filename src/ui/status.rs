@@ -10,13 +10,13 @@ use crate::workspace::{SaveStatus, Workspace};
 #[component]
 pub fn SaveIndicator() -> impl IntoView {
     let workspace = expect_context::<Workspace>();
-    let text = move || match workspace.save_status.get() {
+    let text = move || match workspace.save_status().get() {
         SaveStatus::Idle => String::new(),
         SaveStatus::Saving => "Saving\u{2026}".to_owned(),
         SaveStatus::Saved => "Saved".to_owned(),
         SaveStatus::NotSaved { reason, .. } => format!("Not saved: {reason}"),
     };
-    let failed = move || matches!(workspace.save_status.get(), SaveStatus::NotSaved { .. });
+    let failed = move || matches!(workspace.save_status().get(), SaveStatus::NotSaved { .. });
     view! { <p class="save-status" class:failed=failed role="status">{text}</p> }
 }
 
@@ -26,10 +26,10 @@ pub fn StorageBanners() -> impl IntoView {
     let workspace = expect_context::<Workspace>();
     let export_error = RwSignal::new(None::<String>);
     let export_now = move |_| export_error.set(workspace.download_backup().err());
-    let quota_full = move || matches!(workspace.save_status.get(), SaveStatus::NotSaved { quota: true, .. });
+    let quota_full = move || matches!(workspace.save_status().get(), SaveStatus::NotSaved { quota: true, .. });
     let problems = move || {
         workspace
-            .problems
+            .problems()
             .get()
             .into_iter()
             .map(|problem| {
@@ -50,7 +50,7 @@ pub fn StorageBanners() -> impl IntoView {
     };
 
     view! {
-        {move || workspace.storage_warning.get().map(|warning| view! { <p class="banner" role="alert">{warning}</p> })}
+        {move || workspace.storage_warning().get().map(|warning| view! { <p class="banner" role="alert">{warning}</p> })}
         <div class="banner" role="alert" class:hidden=move || !quota_full()>
             <p>
                 "This browser\u{2019}s storage for gotlucky is full, so changes are not being saved. Everything "
@@ -60,7 +60,7 @@ pub fn StorageBanners() -> impl IntoView {
             <button type="button" on:click=export_now>"Export now"</button>
             {move || export_error.get().map(|error| view! { <p>"The download failed: " {error}</p> })}
         </div>
-        <div class="banner" role="alert" class:hidden=move || workspace.problems.with(Vec::is_empty)>
+        <div class="banner" role="alert" class:hidden=move || workspace.problems().with(Vec::is_empty)>
             <p>"Some saved drafts could not be opened. They are kept in this browser untouched:"</p>
             <ul>{problems}</ul>
         </div>
@@ -74,7 +74,7 @@ fn ConflictBanner() -> impl IntoView {
     let workspace = expect_context::<Workspace>();
     let title = move || {
         workspace
-            .conflict
+            .conflict()
             .with(|theirs| theirs.as_ref().map(|r| r.display_title().to_owned()))
     };
     view! {
@@ -98,11 +98,11 @@ pub fn UndoNotice() -> impl IntoView {
     let workspace = expect_context::<Workspace>();
     view! {
         <div class="undo" role="status">
-            {move || workspace.deleted.with(|deleted| deleted.as_ref().map(|deleted| deleted.describe())).map(|message| view! {
+            {move || workspace.last_deleted().with(|deleted| deleted.as_ref().map(|deleted| deleted.describe())).map(|message| view! {
                 <p>
                     {message} " "
                     <button type="button" on:click=move |_| workspace.undo()>"Undo"</button>
-                    <button type="button" class="secondary" on:click=move |_| workspace.deleted.set(None)>"Dismiss"</button>
+                    <button type="button" class="secondary" on:click=move |_| workspace.dismiss_undo()>"Dismiss"</button>
                 </p>
             })}
         </div>

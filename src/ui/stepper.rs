@@ -1,10 +1,11 @@
 //! The stepper: every step with its progress; any step can be opened at any time.
 
+use gotlucky_core::parts::parts_of_progress;
 use gotlucky_core::summary::step_progress;
 use gotlucky_core::STEPS;
 use leptos::prelude::*;
 
-use super::review_screen::ReviewContext;
+use super::review_context::ReviewContext;
 
 /// The list of steps, marking the open one.
 #[component]
@@ -19,7 +20,9 @@ pub fn Stepper(
         .map(|(index, step)| {
             let progress = Memo::new(move |_| {
                 context
-                    .read(|review| step_progress(review, step).describe(step.kind))
+                    .read_parts(parts_of_progress(step), |review| {
+                        step_progress(review, step).describe(step.kind)
+                    })
                     .unwrap_or_default()
             });
             let is_current = move || current.get() == step.id;

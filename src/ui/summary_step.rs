@@ -1,20 +1,19 @@
 //! The review step: a read-only summary of the whole review, with the luck ledger.
 
 use gotlucky_core::catalogue::{questions_of, LEDGER_PROMPT, LEDGER_QUESTION};
-use gotlucky_core::summary::ledger;
+use gotlucky_core::summary::{describe_action, ledger};
 use gotlucky_core::{Mode, Observation, Review, Route, StepKind, STEPS};
 use leptos::prelude::*;
 
 use super::history_panel::HistoryPanel;
-use super::observation_item::describe_action;
-use super::review_screen::ReviewContext;
+use super::review_context::ReviewContext;
 
 /// Everything entered, step by step. Re-rendered as a whole: it is read-only, so nothing holds focus in it.
 #[component]
 pub fn SummaryStep() -> impl IntoView {
     let context = expect_context::<ReviewContext>();
     view! {
-        {move || context.review.get().map(|review| summary(&review))}
+        {move || context.read_whole(summary)}
         <p class="no-print">
             <a href=move || Route::Export { review: context.id.get_value() }.to_hash()>"Export this review as Markdown"</a>
             " "
@@ -95,7 +94,7 @@ fn summary(review: &Review) -> impl IntoView {
     let actions = review
         .actions
         .iter()
-        .map(|action| view! { <li>{describe_action(&action.what, &action.owner, &action.due)}</li> })
+        .map(|action| view! { <li>{describe_action(action)}</li> })
         .collect_view();
 
     let ledger_view = ledger(review)

@@ -1,7 +1,8 @@
 //! Whole drafts: start, duplicate, delete to the trash, undo, restore, and backups in and out.
 
-use gotlucky_core::backup::{export_backup, plan_import, ImportPlan};
-use gotlucky_core::drafts::{delete_review, empty_from_trash, restore_from_trash, save_review};
+use gotlucky_core::backup::{export_backup, plan_import_at, ImportPlan};
+use gotlucky_core::drafts::{empty_from_trash, restore_from_trash, save_review};
+use gotlucky_core::storage::{move_to_trash, Deletion};
 use gotlucky_core::Review;
 use leptos::prelude::*;
 
@@ -24,7 +25,7 @@ impl Workspace {
 
     pub(super) fn insert(&self, review: Review) -> String {
         let id = review.id.clone();
-        self.reviews.update(|reviews| reviews.insert(0, review));
+        self.watch.put(review);
         self.mark_dirty(&id);
         self.flush();
         id
@@ -38,11 +39,27 @@ impl Workspace {
         };
         let result = self
             .store
-            .with_value(|store| delete_review(store.as_ref(), &review, browser::now(), APP_VERSION));
+            .with_value(|store| move_to_trash(store.as_ref(), &review, browser::now(), APP_VERSION));
         self.forget_saved(id);
-        self.report(result);
-        self.reviews.update(|reviews| reviews.retain(|review| review.id != id));
-        self.trash.update(|trash| trash.insert(0, review.clone()));
+        match result {
+            Ok(Deletion::Trashed) => {
+                self.report(Ok(()));
+                self.trash.update(|trash| trash.insert(0, review.clone()));
+            }
+            // Storage was too full for the trash: the draft is gone from storage, and this tab's copy, kept for
+            // Undo, is the only one left. Say so, so the facilitator can undo or download a backup.
+            Ok(Deletion::NotKept) => self.storage_warning.set(Some(format!(
+                "\u{201c}{}\u{201d} was deleted to make room, but storage was too full to keep it in \
+                 \u{201c}Recently deleted\u{201d}. Undo brings it back while this tab is open.",
+                review.display_title()
+            ))),
+            Err(error) => {
+                // Nothing was deleted from storage: keep the draft where it was.
+                self.report(Err(error));
+                return;
+            }
+        }
+        self.watch.remove(id);
         self.deleted.set(Some(Deleted::Review(review)));
     }
 
@@ -59,10 +76,13 @@ impl Workspace {
             .with_value(|store| restore_from_trash(store.as_ref(), &review, browser::now(), APP_VERSION));
         self.report(result);
         self.trash.update(|trash| trash.retain(|review| review.id != id));
-        self.reviews.update(|reviews| {
-            reviews.push(review);
-            reviews.sort_by_key(|review| std::cmp::Reverse(review.updated_at));
-        });
+        self.watch.put(review);
+        self.watch.sort();
+    }
+
+    fn in_trash(&self, id: &str) -> bool {
+        self.trash
+            .with_untracked(|trash| trash.iter().any(|review| review.id == id))
     }
 
     /// Deletes a review from the trash for good.
@@ -79,7 +99,11 @@ impl Workspace {
         };
         self.deleted.set(None);
         match deleted {
-            Deleted::Review(review) => self.restore(&review.id),
+            // From the trash; or, when storage had no room for the trash, from this tab's copy, saved again.
+            Deleted::Review(review) if self.in_trash(&review.id) => self.restore(&review.id),
+            Deleted::Review(review) => {
+                self.insert(review);
+            }
             Deleted::Observation { review, removed } => {
                 self.update(&review, |review, now| review.restore_observation(removed, now));
             }
@@ -97,15 +121,15 @@ impl Workspace {
     pub fn download_backup(&self) -> Result<(), String> {
         self.flush();
         let now = browser::now();
-        let text = self.reviews.with_untracked(|reviews| export_backup(reviews, now));
+        let text = self.watch.with_all(|reviews| export_backup(reviews, now));
         browser::download(
             &format!("gotlucky-backup-{}.json", browser::today()),
             "application/json",
             &text,
         )?;
         let ids: Vec<String> = self
-            .reviews
-            .with_untracked(|reviews| reviews.iter().map(|r| r.id.clone()).collect());
+            .watch
+            .with_all(|reviews| reviews.iter().map(|r| r.id.clone()).collect());
         for id in ids {
             self.update(&id, |review, now| review.mark_exported(now));
         }
@@ -114,7 +138,8 @@ impl Workspace {
 
     /// Reads a backup file and says what importing it would do; nothing is written yet.
     pub fn plan_import(&self, text: &str) -> Result<ImportPlan, String> {
-        self.reviews.with_untracked(|reviews| plan_import(text, reviews))
+        self.watch
+            .with_all(|reviews| plan_import_at(text, reviews, browser::now()))
     }
 
     /// Saves what a plan imports.
@@ -127,8 +152,7 @@ impl Workspace {
             self.report(result);
             self.replace_or_insert(review);
         }
-        self.reviews
-            .update(|reviews| reviews.sort_by_key(|review| std::cmp::Reverse(review.updated_at)));
+        self.watch.sort();
     }
 }
 

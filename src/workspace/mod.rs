@@ -9,9 +9,12 @@
 mod autosave;
 mod drafts;
 mod history;
+mod meeting;
 mod sync;
+mod watch;
 
 use gotlucky_core::drafts::{load_reviews, trashed_reviews};
+use gotlucky_core::parts::Part;
 use gotlucky_core::{Action, LoadProblem, MemoryStore, Moment, Observation, Removed, Review, Store};
 use leptos::prelude::*;
 
@@ -58,27 +61,37 @@ impl Deleted {
 }
 
 /// Shared by every component through context. It is `Copy`: all its parts are reactive or stored handles.
+///
+/// The reviews themselves are plain data outside the reactive graph; views subscribe to the parts they show
+/// (see `watch`), so a keystroke in one field wakes only what reads that field. Nothing outside the workspace
+/// writes its state: every change goes through `edit` or `update`, or one of the named operations.
 #[derive(Clone, Copy)]
 pub struct Workspace {
-    pub reviews: RwSignal<Vec<Review>>,
     /// Deleted reviews that can still be restored.
-    pub trash: RwSignal<Vec<Review>>,
-    pub save_status: RwSignal<SaveStatus>,
+    trash: RwSignal<Vec<Review>>,
+    save_status: RwSignal<SaveStatus>,
     /// Stored entries that could not be read; they stay in storage untouched.
-    pub problems: RwSignal<Vec<LoadProblem>>,
+    problems: RwSignal<Vec<LoadProblem>>,
     /// Set when the browser refuses storage and the app runs from memory.
-    pub storage_warning: RwSignal<Option<String>>,
+    storage_warning: RwSignal<Option<String>>,
     /// The last thing deleted, until it is undone or replaced by another deletion.
-    pub deleted: RwSignal<Option<Deleted>>,
+    deleted: RwSignal<Option<Deleted>>,
     /// Another tab's version of a review this tab was also changing; neither is saved over until resolved.
-    pub conflict: RwSignal<Option<Review>>,
+    conflict: RwSignal<Option<Review>>,
     /// Whether the browser agreed to keep this site's storage when space runs low (`None`: not asked yet).
-    pub persisted: RwSignal<Option<bool>>,
+    persisted: RwSignal<Option<bool>>,
+    /// Every review in this browser, newest edit first, and which views read which of their parts.
+    watch: watch::Reviews,
+    /// Another window said where the facilitator is (see `meeting.rs`).
+    presence_changed: Trigger,
     // The store and the bookkeeping below are not `Send`, so they live in local (this-thread) stored values.
     store: StoredValue<Box<dyn Store>, LocalStorage>,
     /// Ids of reviews changed in memory but not yet saved.
     dirty: StoredValue<Vec<String>, LocalStorage>,
     timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    /// When the oldest unsaved change was made (`performance.now()`), so continuous typing cannot postpone its
+    /// save past the maximum wait.
+    pending_since: StoredValue<Option<f64>, LocalStorage>,
     /// Reviews another tab saved with a newer schema: this tab no longer writes them, so it cannot overwrite
     /// what the newer version wrote.
     frozen: StoredValue<Vec<String>, LocalStorage>,
@@ -122,7 +135,6 @@ impl Workspace {
         let trash = trashed_reviews(store.as_ref()).unwrap_or_default();
         browser::mark_end("gotlucky:load");
         Workspace {
-            reviews: RwSignal::new(reviews),
             trash: RwSignal::new(trash),
             save_status: RwSignal::new(SaveStatus::Idle),
             problems: RwSignal::new(problems),
@@ -130,9 +142,12 @@ impl Workspace {
             deleted: RwSignal::new(None),
             conflict: RwSignal::new(None),
             persisted: RwSignal::new(None),
+            watch: watch::Reviews::new(reviews),
+            presence_changed: Trigger::new(),
             store: StoredValue::new_local(store),
             dirty: StoredValue::new_local(Vec::new()),
             timer: StoredValue::new_local(None),
+            pending_since: StoredValue::new_local(None),
             frozen: StoredValue::new_local(Vec::new()),
             saved: StoredValue::new_local(Vec::new()),
             unfinished: StoredValue::new_local(Vec::new()),
@@ -140,15 +155,80 @@ impl Workspace {
         }
     }
 
-    /// A review by id, tracked: the caller re-runs when any review changes.
+    /// The ids of every review, newest edit first; tracked: the caller re-runs when a review is added or removed.
+    pub fn review_ids(&self) -> Vec<String> {
+        self.watch.ids()
+    }
+
+    /// Reads one part of a review; tracked: the caller re-runs only when that part changes. `read` must look at
+    /// nothing but `part`, or it will show stale values.
+    pub fn read<T>(&self, id: &str, part: Part, read: impl FnOnce(&Review) -> T) -> Option<T> {
+        self.watch.read(id, Some(part), read)
+    }
+
+    /// Reads several parts of a review; tracked: the caller re-runs when any of them changes.
+    pub fn read_parts<T>(
+        &self,
+        id: &str,
+        parts: impl IntoIterator<Item = Part>,
+        read: impl FnOnce(&Review) -> T,
+    ) -> Option<T> {
+        parts.into_iter().for_each(|part| self.watch.track(id, Some(part)));
+        self.watch.read_untracked(id, read)
+    }
+
+    /// Reads a whole review; tracked: the caller re-runs on any change to it. For views that show everything
+    /// and are not on screen while someone types (the summary, the export, the drafts list).
+    pub fn read_whole<T>(&self, id: &str, read: impl FnOnce(&Review) -> T) -> Option<T> {
+        self.watch.read(id, None, read)
+    }
+
+    /// A copy of a whole review, tracked as `read_whole`.
     pub fn review(&self, id: &str) -> Option<Review> {
-        self.reviews
-            .with(|reviews| reviews.iter().find(|review| review.id == id).cloned())
+        self.read_whole(id, Review::clone)
     }
 
     fn review_untracked(&self, id: &str) -> Option<Review> {
-        self.reviews
-            .with_untracked(|reviews| reviews.iter().find(|review| review.id == id).cloned())
+        self.watch.read_untracked(id, Review::clone)
+    }
+
+    /// The deleted reviews that can be restored, tracked.
+    pub fn trash(&self) -> Signal<Vec<Review>> {
+        self.trash.into()
+    }
+
+    pub fn save_status(&self) -> Signal<SaveStatus> {
+        self.save_status.into()
+    }
+
+    /// Stored entries that could not be read, tracked.
+    pub fn problems(&self) -> Signal<Vec<LoadProblem>> {
+        self.problems.into()
+    }
+
+    /// Why drafts are at risk (storage blocked, a newer version in another tab), tracked.
+    pub fn storage_warning(&self) -> Signal<Option<String>> {
+        self.storage_warning.into()
+    }
+
+    /// The deletion that Undo would bring back, tracked.
+    pub fn last_deleted(&self) -> Signal<Option<Deleted>> {
+        self.deleted.into()
+    }
+
+    /// Hides the Undo notice; the deletion stands.
+    pub fn dismiss_undo(&self) {
+        self.deleted.set(None);
+    }
+
+    /// Another tab's version of a review this tab also changed, until the user chooses; tracked.
+    pub fn conflict(&self) -> Signal<Option<Review>> {
+        self.conflict.into()
+    }
+
+    /// Whether the browser keeps this site's storage when space runs low, tracked.
+    pub fn persisted(&self) -> Signal<Option<bool>> {
+        self.persisted.into()
     }
 
     /// Changes one review and saves it at once: for discrete actions (add, delete, move, tag, link), which must
@@ -162,13 +242,7 @@ impl Workspace {
     /// Changes one review as the user types; it is saved about 300 ms after the last keystroke (see
     /// `autosave`). Together with `update`, this is the only way the UI changes a review.
     pub fn edit<T>(&self, id: &str, change: impl FnOnce(&mut Review, u64) -> T) -> Option<T> {
-        let now = browser::now();
-        let mut result = None;
-        self.reviews.update(|reviews| {
-            if let Some(review) = reviews.iter_mut().find(|review| review.id == id) {
-                result = Some(change(review, now));
-            }
-        });
+        let result = self.watch.change(id, |review| change(review, browser::now()));
         if result.is_some() {
             self.mark_dirty(id);
         }

@@ -13,6 +13,9 @@ use crate::browser;
 impl Workspace {
     /// Handles a `storage` event: another tab wrote (`new_value`) or removed a key.
     pub fn on_storage_event(&self, key: Option<String>, new_value: Option<String>) {
+        if key.as_deref().is_some_and(|key| self.on_presence_event(key)) {
+            return;
+        }
         if key.as_deref().is_some_and(|key| key.starts_with(TRASH_PREFIX)) {
             // A review deleted, restored or emptied in another tab: the trash list follows.
             self.trash.set(
@@ -30,7 +33,7 @@ impl Workspace {
         let dirty = self.is_dirty(&id);
         match new_value {
             // Deleted elsewhere: follow, unless this tab has unsaved changes, which will save it again.
-            None if !dirty => self.reviews.update(|reviews| reviews.retain(|review| review.id != id)),
+            None if !dirty => self.watch.remove(&id),
             None => {}
             Some(raw) => {
                 if stored_schema(&raw).is_some_and(|schema| schema > SCHEMA_VERSION) {
@@ -66,12 +69,7 @@ impl Workspace {
     }
 
     pub(super) fn replace_or_insert(&self, review: Review) {
-        self.reviews.update(
-            |reviews| match reviews.iter_mut().find(|current| current.id == review.id) {
-                Some(current) => *current = review,
-                None => reviews.insert(0, review),
-            },
-        );
+        self.watch.put(review);
     }
 
     /// Keeps both versions: the other tab's becomes a new draft, this tab's stays and is saved.

@@ -38,9 +38,13 @@ for (let run = 0; run < 7; run++) {
 
 await page.goto(`http://127.0.0.1:${port}/#/review/${reviewId}/scene`);
 const field = page.getByRole('textbox', { name: 'What happened', exact: true });
+// Waits until the app has recorded one more save than `count`.
+const nextSave = (count) =>
+  page.waitForFunction((count) => performance.getEntriesByName('gotlucky:save').length > count, count);
 for (let edit = 0; edit < 15; edit++) {
+  const count = (await measures('gotlucky:save')).length;
   await field.fill(`edit ${edit}`);
-  await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
+  await nextSave(count);
 }
 const sceneSaves = await measures('gotlucky:save');
 
@@ -49,8 +53,9 @@ await page.goto(`http://127.0.0.1:${port}/#/review/${reviewId}/decreasing`);
 await page.getByRole('button', { name: 'Edit', exact: true }).first().click();
 const editor = page.getByRole('textbox', { name: 'Edit observation' });
 for (let edit = 0; edit < 15; edit++) {
+  const count = (await measures('gotlucky:save')).length;
   await editor.fill(`reworded ${edit}`);
-  await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
+  await nextSave(count);
 }
 const observationSaves = (await measures('gotlucky:save')).slice(sceneSaves.length);
 const saves = [...sceneSaves, ...observationSaves];

@@ -1,7 +1,7 @@
 // End-to-end tests of the release build in dist/, driven in the system's headless Chromium.
 import { defineConfig } from '@playwright/test';
 
-const port = 4173;
+const port = Number(process.env.GOTLUCKY_PORT ?? 4173);
 
 export default defineConfig({
   testDir: '.',
@@ -27,7 +27,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node serve.mjs ../../dist ${port}`,
+    command: `node serve.mjs ${process.env.GOTLUCKY_DIST ?? '../../dist'} ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -20,7 +20,7 @@ test('observations survive a reload and appear in the export', async ({ page }) 
   await question.add('Only Amanda knows the *billing* system');
   const expected = ['We deploy on Fridays without anyone on call', 'Only Amanda knows the *billing* system'];
   await expect(question.observations().locator('.item-text')).toHaveText(expected);
-  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
 
   await page.reload();
   await review.expectStep(DECREASING);

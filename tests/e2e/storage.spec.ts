@@ -50,7 +50,7 @@ test('2. closing the tab and opening it again keeps the text', async ({ context,
 test('3. two tabs: edits show in the other tab, and concurrent edits are both kept', async ({ context, page }) => {
   const { question } = await startAndAnswer(page, 'Two tabs');
   await question.add('from the first tab');
-  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
   const second = await context.newPage();
   await second.goto(page.url());
   const secondQuestion = new ReviewPage(second).question(NORMALISED);
@@ -89,7 +89,7 @@ test('3. two tabs: edits show in the other tab, and concurrent edits are both ke
 test('4. a full quota is reported, the draft keeps working, Export now downloads, saving resumes', async ({ page }) => {
   const { review, question } = await startAndAnswer(page, 'Quota');
   await question.add('saved before the quota filled');
-  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
   await page.evaluate(() => {
     let chunk = 'x'.repeat(1 << 20);
     for (let i = 0; chunk.length > 16; i++) {

@@ -12,7 +12,78 @@ use crate::setup;
 pub fn run(root: &Path) -> Result<(), String> {
     setup::build_tools(root)?;
     build_release(root)?;
-    print_sizes(&root.join("dist"))
+    print_sizes(&root.join("dist"))?;
+    let first = first_load(&root.join("dist"))?;
+    first.print();
+    Ok(())
+}
+
+/// What the start page fetches before the home screen works: the page, and the scripts, WebAssembly and styles
+/// it names (icons and the manifest load later, at low priority).
+pub struct FirstLoad {
+    pub files: Vec<(String, usize, usize, usize)>,
+}
+
+impl FirstLoad {
+    pub fn gzip(&self) -> usize {
+        self.files.iter().map(|(_, _, gzip, _)| gzip).sum()
+    }
+
+    fn print(&self) {
+        println!("\nfirst load (what index.html fetches before the home screen works)");
+        println!("{:<48} {:>10} {:>10} {:>10}", "file", "raw", "gzip", "brotli");
+        for (name, raw, gzip, brotli) in &self.files {
+            println!(
+                "{name:<48} {:>10} {:>10} {:>10}",
+                kilobytes(*raw),
+                kilobytes(*gzip),
+                kilobytes(*brotli)
+            );
+        }
+        let sum = |pick: fn(&(String, usize, usize, usize)) -> usize| self.files.iter().map(pick).sum::<usize>();
+        println!(
+            "{:<48} {:>10} {:>10} {:>10}",
+            "first load",
+            kilobytes(sum(|file| file.1)),
+            kilobytes(sum(|file| file.2)),
+            kilobytes(sum(|file| file.3))
+        );
+    }
+}
+
+/// Measures the first load of the site in `dist`.
+pub fn first_load(dist: &Path) -> Result<FirstLoad, String> {
+    let index = std::fs::read_to_string(dist.join("index.html"))
+        .map_err(|error| format!("cannot read {}/index.html ({error}); build first", dist.display()))?;
+    let mut names = vec!["index.html".to_owned()];
+    for entry in std::fs::read_dir(dist).map_err(|error| format!("cannot list {} ({error})", dist.display()))? {
+        let name = entry
+            .map_err(|error| error.to_string())?
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
+        let loads_first = [".js", ".wasm", ".css"]
+            .iter()
+            .any(|extension| name.ends_with(extension));
+        if loads_first && name != "sw.js" && index.contains(&name) {
+            names.push(name);
+        }
+    }
+    let mut files = Vec::new();
+    for name in names {
+        let bytes = std::fs::read(dist.join(&name)).map_err(|error| format!("cannot read {name} ({error})"))?;
+        files.push((name, bytes.len(), gzip_size(&bytes)?, brotli_size(&bytes)?));
+    }
+    Ok(FirstLoad { files })
+}
+
+/// The size after brotli at the highest quality, as a host that serves brotli would send it.
+fn brotli_size(bytes: &[u8]) -> Result<usize, String> {
+    let mut out = Vec::new();
+    let mut writer = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
+    writer.write_all(bytes).map_err(|error| error.to_string())?;
+    drop(writer);
+    Ok(out.len())
 }
 
 /// Builds the release site into `dist/`.

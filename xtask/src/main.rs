@@ -5,6 +5,7 @@ mod bench;
 mod dist;
 mod process;
 mod setup;
+mod size;
 mod test;
 
 use std::path::PathBuf;
@@ -16,8 +17,9 @@ commands:
   serve   install missing tools, build the app and serve it at http://127.0.0.1:8080
           (--release: the release build, with its service worker for offline use)
   test    install missing tools and a headless Chromium, then run every test layer
-  dist    release build into dist/, printing each file's raw and gzip size
-  bench   storage figures for a large review in headless Chromium at 4x CPU slowdown";
+  dist    release build into dist/, printing each file's raw and gzip size and the first load (gzip, brotli)
+  size    where the WebAssembly's bytes go: top crates and functions (installs twiggy)
+  bench   storage, keystroke and load figures for a large review in headless Chromium at 4x CPU slowdown";
 
 fn main() -> ExitCode {
     let command = std::env::args().nth(1).unwrap_or_default();
@@ -27,6 +29,7 @@ fn main() -> ExitCode {
         "test" => test::run(&root),
         "dist" => dist::run(&root),
         "bench" => bench::run(&root),
+        "size" => size::run(&root),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

@@ -13,10 +13,11 @@ type Layer = (&'static str, fn(&Path) -> Result<(), String>);
 pub fn run(root: &Path) -> Result<(), String> {
     let started = Instant::now();
     setup::test_tools(root)?;
-    let layers: [Layer; 3] = [
+    let layers: [Layer; 4] = [
         ("native", native),
         ("in-browser", in_browser),
         ("end-to-end", end_to_end),
+        ("first-load size", first_load_size),
     ];
     let mut failed = Vec::new();
     for (name, layer) in layers {
@@ -30,7 +31,7 @@ pub fn run(root: &Path) -> Result<(), String> {
     let time = format!("{}m{:02}s", elapsed / 60, elapsed % 60);
     if failed.is_empty() {
         println!(
-            "\ngotlucky tests: all {} layers passed (native, in-browser, end-to-end) in {time}",
+            "\ngotlucky tests: all {} layers passed (native, in-browser, end-to-end, first-load size) in {time}",
             layers.len()
         );
         Ok(())
@@ -73,4 +74,27 @@ fn end_to_end(root: &Path) -> Result<(), String> {
             .args(["playwright", "test", "--config", "tests/e2e/playwright.config.ts"])
             .env("CHROMIUM_PATH", chromium),
     )
+}
+
+/// The first load recorded in the repository, in gzip bytes: a build may not exceed it by more than 5 %. When a
+/// growth is deliberate, record the new figure in the same commit.
+const RECORDED_FIRST_LOAD: &str = "xtask/first-load-gzip-bytes.txt";
+
+/// The release build in dist/ (built by the end-to-end layer) against the recorded first-load size.
+fn first_load_size(root: &Path) -> Result<(), String> {
+    let recorded: usize = std::fs::read_to_string(root.join(RECORDED_FIRST_LOAD))
+        .map_err(|error| format!("cannot read {RECORDED_FIRST_LOAD} ({error})"))?
+        .trim()
+        .parse()
+        .map_err(|error| format!("{RECORDED_FIRST_LOAD} must hold a number of bytes ({error})"))?;
+    let now = dist::first_load(&root.join("dist"))?.gzip();
+    let limit = recorded + recorded / 20;
+    println!("first load: {now} bytes gzip; recorded {recorded}, limit {limit} (+5 %)");
+    if now > limit {
+        return Err(format!(
+            "the first load grew to {now} bytes gzip, more than 5 % over the {recorded} recorded in \
+             {RECORDED_FIRST_LOAD}; make it smaller, or record the new figure there if the growth is deliberate"
+        ));
+    }
+    Ok(())
 }

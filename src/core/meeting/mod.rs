@@ -3,12 +3,14 @@
 //! - `plan`: how long the meeting is and how the minutes split over the steps, persisted in `Review::meeting`;
 //! - `timer`: each step's timer, computed from the instants the caller passes in;
 //! - `agenda`: the meeting plan as Markdown to send before the meeting, and a reflection draft made from it;
+//! - `presence`: where the facilitator is (step and question), which the presenter view follows;
 //! - `merge` and `files`: bringing the participants' exported reflections into the meeting's review.
 
 mod agenda;
 mod files;
 mod merge;
 mod plan;
+mod presence;
 mod timer;
 
 pub use agenda::{
@@ -20,6 +22,7 @@ pub use plan::{
     clamp_length, format_clock, format_offset, parse_clock, propose_minutes, MeetingPlan, PlannedStep,
     DEFAULT_LENGTH_MINUTES, MAX_LENGTH_MINUTES, MIN_LENGTH_MINUTES,
 };
+pub use presence::Presence;
 pub use timer::{display_remaining, Announcement, StepTimer};
 
 use crate::review::{Mode, Review};

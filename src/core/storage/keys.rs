@@ -7,7 +7,10 @@
 //!   generation (schema 3). Generation 0 is the key without the suffix, as schema 2 wrote it;
 //! - `trash:<id>`: a deleted review, whole, until it is restored or emptied;
 //! - `history:<id>`: a review's earlier revisions;
-//! - `backup:<id>:schema-<n>`: the original of a draft before it was migrated from schema `n`.
+//! - `backup:<id>:schema-<n>`: the original of a draft before it was migrated from schema `n`;
+//! - `presence:<id>`: where the facilitator is in a review (step and question), for the presenter view; not part
+//!   of the review, never exported;
+//! - `prefs:<name>`: this browser's preferences (the timer's sound).
 
 use std::fmt;
 
@@ -19,7 +22,15 @@ pub const INDEX_KEY: &str = "gotlucky:v1:index";
 pub const REVIEW_PREFIX: &str = "gotlucky:v1:review:";
 pub const TRASH_PREFIX: &str = "gotlucky:v1:trash:";
 const HISTORY_PREFIX: &str = "gotlucky:v1:history:";
+pub const PRESENCE_PREFIX: &str = "gotlucky:v1:presence:";
+/// "off" when the timer's sound is muted in this browser.
+pub const TIMER_SOUND_KEY: &str = "gotlucky:v1:prefs:timer-sound";
 const BACKUP_PREFIX: &str = "gotlucky:v1:backup:";
+
+/// Where the facilitator is in a review, for the presenter view in another window.
+pub fn presence_key(review_id: &str) -> String {
+    format!("{PRESENCE_PREFIX}{review_id}")
+}
 
 /// The longest review id accepted.
 pub const MAX_REVIEW_ID_LEN: usize = 64;

@@ -79,6 +79,12 @@ fn each_scene_field_touches_the_scene() {
 }
 
 #[test]
+fn the_timer_is_a_part_of_its_own() {
+    let parts = changed_by(|review| review.edit_meeting(99, |plan| plan.start_timer("scene", 99)));
+    assert_eq!(parts, vec![Part::Dates, Part::Meeting]);
+}
+
+#[test]
 fn adding_an_observation_touches_its_question_list() {
     let parts = changed_by(|review| {
         review.add_observation(Q, "A third one", 99);
