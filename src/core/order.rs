@@ -8,12 +8,13 @@ use std::cmp::Reverse;
 
 use crate::review::Review;
 
-/// Sorts reviews for a list: newest edit first, ties by title (ignoring case), then by id.
+/// Sorts reviews for a list: newest edit first, ties by title (ignoring ASCII case: full Unicode case folding
+/// would bring its tables into the WebAssembly for a tie-break), then by id.
 pub fn sort_for_list(reviews: &mut [Review]) {
     reviews.sort_by_cached_key(|review| {
         (
             Reverse(review.updated_at),
-            review.display_title().to_lowercase(),
+            review.display_title().to_ascii_lowercase(),
             review.id.clone(),
         )
     });

@@ -15,6 +15,10 @@ pub enum Route {
     Export {
         review: String,
     },
+    /// The meeting plan to send before the meeting: the agenda with times and each step's questions.
+    Plan {
+        review: String,
+    },
     /// What the room sees on the shared screen: the current question in large type, following the facilitator.
     Present {
         review: String,
@@ -39,6 +43,7 @@ impl Route {
             ["review", id] if is_review_id(id) => Route::start_of(id),
             ["review", id, "export"] if is_review_id(id) => Route::Export { review: id.to_string() },
             ["review", id, "present"] if is_review_id(id) => Route::Present { review: id.to_string() },
+            ["review", id, "plan"] if is_review_id(id) => Route::Plan { review: id.to_string() },
             ["review", id, step_id] if is_review_id(id) => match step(step_id) {
                 Some(step) => Route::Step {
                     review: id.to_string(),
@@ -56,6 +61,7 @@ impl Route {
             Route::Step { review, step } => format!("#/review/{review}/{step}"),
             Route::Export { review } => format!("#/review/{review}/export"),
             Route::Present { review } => format!("#/review/{review}/present"),
+            Route::Plan { review } => format!("#/review/{review}/plan"),
         }
     }
 
@@ -63,7 +69,10 @@ impl Route {
     pub fn review(&self) -> Option<&str> {
         match self {
             Route::Home => None,
-            Route::Step { review, .. } | Route::Export { review } | Route::Present { review } => Some(review),
+            Route::Step { review, .. }
+            | Route::Export { review }
+            | Route::Present { review }
+            | Route::Plan { review } => Some(review),
         }
     }
 }
@@ -83,6 +92,7 @@ mod tests {
             Route::Home,
             Route::Export { review: "k3x9".into() },
             Route::Present { review: "k3x9".into() },
+            Route::Plan { review: "k3x9".into() },
         ];
         routes.extend(STEPS.iter().map(|step| Route::Step {
             review: "k3x9".into(),

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::export_view::ExportView;
 use super::home::Home;
+use super::meeting_plan_view::MeetingPlanView;
 use super::presenter::PresenterView;
 use super::review_screen::ReviewScreen;
 use super::shortcuts::ShortcutsPanel;
@@ -43,11 +44,13 @@ pub fn App() -> impl IntoView {
         _ => STEPS[0].id,
     });
     let exporting = Memo::new(move |_| matches!(route.get(), Route::Export { .. }));
+    let planning = Memo::new(move |_| matches!(route.get(), Route::Plan { .. }));
     let presenting = Memo::new(move |_| matches!(route.get(), Route::Present { .. }));
-    let screen = move || match (review.get(), exporting.get()) {
-        (None, _) => view! { <Home/> }.into_any(),
-        (Some(review), true) => view! { <ExportView review_id=review/> }.into_any(),
-        (Some(review), false) => view! { <ReviewScreen review_id=review step=step/> }.into_any(),
+    let screen = move || match (review.get(), exporting.get(), planning.get()) {
+        (None, _, _) => view! { <Home/> }.into_any(),
+        (Some(review), true, _) => view! { <ExportView review_id=review/> }.into_any(),
+        (Some(review), _, true) => view! { <MeetingPlanView review_id=review/> }.into_any(),
+        (Some(review), false, false) => view! { <ReviewScreen review_id=review step=step/> }.into_any(),
     };
 
     // The presenter view is for the room: none of the facilitator's controls, banners or notices.

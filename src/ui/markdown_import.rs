@@ -1,7 +1,7 @@
 //! Importing a review from a Markdown file (one gotlucky exported, also after edits in a wiki). The user sees
 //! what will be imported before anything is saved; it always becomes a new draft.
 
-use gotlucky_core::{Review, Route};
+use gotlucky_core::{Mode, Review, Route};
 use leptos::prelude::*;
 
 use super::file_input::read_chosen_file;
@@ -57,6 +57,13 @@ pub fn MarkdownImport() -> impl IntoView {
 }
 
 fn describe(review: &Review) -> String {
+    if review.scene.mode == Mode::SelfReflection && review.observations.is_empty() && review.moments.is_empty() {
+        return format!(
+            "This is the meeting plan for \u{201c}{}\u{201d}: importing it starts your own reflection for that \
+             meeting. When you are done, export it and send the file to the facilitator.",
+            review.display_title()
+        );
+    }
     let mut text = format!(
         "Found \u{201c}{}\u{201d}: {} observations, {} actions, {} \u{201c}we got lucky\u{201d} moments.",
         review.display_title(),

@@ -3,7 +3,7 @@
 
 use gotlucky_core::meeting::{clamp_length, MeetingPlan, MAX_LENGTH_MINUTES, MIN_LENGTH_MINUTES};
 use gotlucky_core::parts::Part;
-use gotlucky_core::{catalogue, STEPS};
+use gotlucky_core::{catalogue, Route, STEPS};
 use leptos::prelude::*;
 
 use super::review_context::ReviewContext;
@@ -119,6 +119,11 @@ pub fn MeetingPlanForm() -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
             <p class="help">{catalogue::TIMEBOX_HELP}</p>
+            <p>
+                <a href=move || Route::Plan { review: context.id.get_value() }.to_hash()>
+                    "Meeting plan to send before the meeting"
+                </a>
+            </p>
         </details>
     }
 }

@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 
 use super::actions_step::ActionsStep;
 use super::meeting_timer::MeetingTimer;
+use super::merge_reflections::MergeReflections;
 use super::question_card::QuestionsStep;
 use super::review_context::ReviewContext;
 use super::scene_step::SceneStep;
@@ -119,6 +120,7 @@ pub fn ReviewScreen(
                 </button>
                 <a href=move || Route::Export { review: id.get_value() }.to_hash()>"Export Markdown"</a>
             </nav>
+            <MergeReflections/>
         </div>
     }
 }

@@ -113,7 +113,7 @@ impl Workspace {
             Deleted::Action { review, removed } => {
                 self.update(&review, |review, now| review.restore_action(removed, now));
             }
-            Deleted::Replaced(previous) => self.replace(previous),
+            Deleted::Replaced(previous) | Deleted::Merged(previous) => self.replace(previous),
         }
     }
 
@@ -158,8 +158,14 @@ impl Workspace {
 
 impl Workspace {
     /// Reads a Markdown review into a new draft that is not saved yet, or says why the file is not one.
+    /// A meeting plan a facilitator sent becomes a personal reflection for that meeting.
     pub fn read_markdown(&self, text: &str) -> Result<Review, String> {
-        gotlucky_core::import::import_markdown(text, &browser::new_review_id(), browser::now())
+        let (id, now) = (browser::new_review_id(), browser::now());
+        if gotlucky_core::meeting::is_meeting_plan(text) {
+            gotlucky_core::meeting::reflection_from_meeting_plan(text, &id, now)
+        } else {
+            gotlucky_core::import::import_markdown(text, &id, now)
+        }
     }
 
     /// Adds a review read from a file as a new draft, and returns its id.

@@ -1,11 +1,12 @@
 //! What the meeting shares between windows besides the review: where the facilitator is (for the presenter
 //! view), and this browser's preferences for the timer.
 
-use gotlucky_core::meeting::Presence;
+use gotlucky_core::meeting::{plan_merge, MergeFile, MergePlan, Presence};
 use gotlucky_core::storage::keys::{presence_key, PRESENCE_PREFIX, TIMER_SOUND_KEY};
 use leptos::prelude::*;
 
-use super::Workspace;
+use super::{Deleted, Workspace};
+use crate::browser;
 
 impl Workspace {
     /// Says where the facilitator is in a review, for a presenter view in another window. A refused write only
@@ -37,6 +38,20 @@ impl Workspace {
         } else {
             false
         }
+    }
+
+    /// What merging these reflection files into a review would do; nothing is written yet.
+    pub fn plan_merge(&self, review: &str, files: &[MergeFile]) -> Option<MergePlan> {
+        self.watch.read_untracked(review, |meeting| plan_merge(meeting, files))
+    }
+
+    /// Merges what a plan adds into the review and saves it at once; one Undo takes the whole merge back.
+    pub fn merge(&self, review: &str, plan: &MergePlan) {
+        let Some(before) = self.review_untracked(review) else {
+            return;
+        };
+        self.replace(plan.apply(&before, browser::now()));
+        self.deleted.set(Some(Deleted::Merged(before)));
     }
 
     /// Whether the timer may sound its cue in this browser.

@@ -43,6 +43,8 @@ pub enum Deleted {
     },
     /// The version a restore replaced.
     Replaced(Review),
+    /// The meeting's review before reflections were merged into it.
+    Merged(Review),
 }
 
 impl Deleted {
@@ -56,6 +58,7 @@ impl Deleted {
             Deleted::Moment { .. } => "\u{201c}We got lucky\u{201d} moment deleted.".to_owned(),
             Deleted::Action { .. } => "Action deleted.".to_owned(),
             Deleted::Replaced(_) => "An earlier version was restored.".to_owned(),
+            Deleted::Merged(_) => "Reflections merged.".to_owned(),
         }
     }
 }

@@ -121,7 +121,12 @@ pub fn markdown_file_name(review: &Review, today: &str) -> String {
         review.scene.date.trim()
     };
     let mut name = String::new();
-    for c in format!("{} {date}", review.title).chars().flat_map(char::to_lowercase) {
+    // ASCII lower-casing only: the name keeps nothing but ASCII letters and digits, and full Unicode
+    // lower-casing would bring its tables into the WebAssembly for no visible difference.
+    for c in format!("{} {date}", review.title)
+        .chars()
+        .map(|c| c.to_ascii_lowercase())
+    {
         if c.is_ascii_alphanumeric() {
             name.push(c);
         } else if !name.is_empty() && !name.ends_with('-') {
