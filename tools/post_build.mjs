@@ -31,6 +31,9 @@ const policy = [
   "object-src 'none'",
   "base-uri 'none'",
 ].join('; ');
+// Without the anchor the policy would silently be missing: fail the build instead.
+if (!index.includes('<meta charset="utf-8">')) throw new Error('post_build: index.html has no <meta charset="utf-8"> to put the Content-Security-Policy after');
+if (scripts.length === 0) throw new Error('post_build: found no inline script in index.html to allow by hash');
 index = index.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy" content="${policy}">`);
 
 const precache = files(staging)
