@@ -41,9 +41,12 @@ pub fn Backups() -> impl IntoView {
     let confirm = move |_| {
         if let Some(found) = plan.get_untracked() {
             let summary = found.describe();
-            workspace.import(found);
+            let outcome = workspace.import(found);
             plan.set(None);
-            message.set(Some(format!("Imported: {summary}.")));
+            message.set(Some(match outcome {
+                Ok(()) => format!("Imported: {summary}."),
+                Err(reason) => format!("Imported into this tab, but {reason}."),
+            }));
         }
     };
     let persisted = move || match workspace.persisted().get() {

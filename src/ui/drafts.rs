@@ -34,6 +34,13 @@ fn DraftItem(id: String) -> impl IntoView {
         move || id.with_value(|id| workspace.read_whole(id, read)).unwrap_or_default()
     };
     let renaming = RwSignal::new(false);
+    // `autofocus` only works for elements present when the page loads: focus the new field through its node.
+    let rename_field = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(field) = rename_field.get() {
+            let _ = field.focus();
+        }
+    });
     let confirming = RwSignal::new(false);
 
     let rename_view = move || {
@@ -43,7 +50,7 @@ fn DraftItem(id: String) -> impl IntoView {
                     <span class="field-label">"New title"</span>
                     <input
                         type="text"
-                        autofocus
+                        node_ref=rename_field
                         prop:value=read(|r| r.title.clone())
                         on:input=move |event| {
                             let value = event_target_value(&event);

@@ -68,26 +68,43 @@ pub fn StorageBanners() -> impl IntoView {
     }
 }
 
-/// Another tab changed the review this tab is changing: keep both, or choose one. Nothing is overwritten first.
+/// Other tabs changed reviews this tab is changing: for each, keep both or choose one. Nothing is overwritten
+/// first, and each review's conflict is resolved on its own.
 #[component]
 fn ConflictBanner() -> impl IntoView {
     let workspace = expect_context::<Workspace>();
-    let title = move || {
+    let pending = move || {
         workspace
-            .conflict()
-            .with(|theirs| theirs.as_ref().map(|r| r.display_title().to_owned()))
+            .conflicts()
+            .with(|conflicts| conflicts.iter().map(|r| (r.id.clone(), r.display_title().to_owned())).collect::<Vec<_>>())
     };
     view! {
-        <div class="banner" role="alert" class:hidden=move || title().is_none()>
+        <For each=pending key=|(id, title)| (id.clone(), title.clone()) let:conflict>
+            <ConflictNotice id=conflict.0 title=conflict.1/>
+        </For>
+    }
+}
+
+/// One review changed in another tab while this tab was changing it.
+#[component]
+fn ConflictNotice(id: String, title: String) -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    let id = StoredValue::new(id);
+    view! {
+        <div class="banner" role="alert">
             <p>
                 "\u{201c}" {title} "\u{201d} was changed in another tab while you were changing it here. "
                 "Neither version has been overwritten."
             </p>
-            <button type="button" on:click=move |_| workspace.keep_both()>"Keep both"</button>
+            <button type="button" on:click=move |_| id.with_value(|id| workspace.keep_both(id))>"Keep both"</button>
             " "
-            <button type="button" class="secondary" on:click=move |_| workspace.keep_mine()>"Keep this tab\u{2019}s"</button>
+            <button type="button" class="secondary" on:click=move |_| id.with_value(|id| workspace.keep_mine(id))>
+                "Keep this tab\u{2019}s"
+            </button>
             " "
-            <button type="button" class="secondary" on:click=move |_| workspace.take_theirs()>"Use the other tab\u{2019}s"</button>
+            <button type="button" class="secondary" on:click=move |_| id.with_value(|id| workspace.take_theirs(id))>
+                "Use the other tab\u{2019}s"
+            </button>
         </div>
     }
 }

@@ -105,15 +105,15 @@ impl Workspace {
         if dirty.is_empty() {
             return;
         }
+        // Every flush leaves a mark, so tests can wait for "the app tried to save" instead of for a fixed time.
+        browser::mark_start("gotlucky:flush");
         let mut failure = None;
         let mut frozen_left_unsaved = false;
         let mut still_dirty = Vec::new();
         for id in dirty {
             // A review in conflict with another tab is not written until the user chooses which to keep, and one a
             // newer version has saved is not written at all.
-            let in_conflict = self
-                .conflict
-                .with_untracked(|conflict| conflict.as_ref().is_some_and(|r| r.id == id));
+            let in_conflict = self.in_conflict(&id);
             if self.frozen.with_value(|frozen| frozen.contains(&id)) {
                 frozen_left_unsaved = true;
                 still_dirty.push(id);
@@ -145,6 +145,7 @@ impl Workspace {
                 }
             }
         }
+        browser::mark_end("gotlucky:flush");
         let retry = !still_dirty.is_empty();
         self.dirty.set_value(still_dirty);
         match failure {

@@ -143,16 +143,32 @@ impl Workspace {
     }
 
     /// Saves what a plan imports.
-    pub fn import(&self, plan: ImportPlan) {
+    /// Saves what a plan imports. A review the browser refuses to store stays in this tab and is retried with
+    /// the autosave, like any unsaved change; the result says how many were not saved yet, and why.
+    pub fn import(&self, plan: ImportPlan) -> Result<(), String> {
+        let mut refused = Vec::new();
         for review in plan.to_save {
-            self.forget_saved(&review.id);
+            let id = review.id.clone();
+            self.forget_saved(&id);
             let result = self
                 .store
                 .with_value(|store| save_review(store.as_ref(), &review, browser::now(), APP_VERSION));
-            self.report(result);
             self.replace_or_insert(review);
+            if let Err(error) = result.clone() {
+                refused.push(error);
+                self.mark_dirty(&id);
+            }
+            self.report(result);
         }
         self.watch.sort();
+        match refused.first() {
+            None => Ok(()),
+            Some(error) => Err(format!(
+                "{} of the imported drafts could not be saved yet ({error}); they are open in this tab and are \
+                 saved as soon as the browser allows",
+                refused.len()
+            )),
+        }
     }
 }
 

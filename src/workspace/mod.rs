@@ -79,8 +79,9 @@ pub struct Workspace {
     storage_warning: RwSignal<Option<String>>,
     /// The last thing deleted, until it is undone or replaced by another deletion.
     deleted: RwSignal<Option<Deleted>>,
-    /// Another tab's version of a review this tab was also changing; neither is saved over until resolved.
-    conflict: RwSignal<Option<Review>>,
+    /// Other tabs' versions of reviews this tab was also changing, one per review; neither version of a review
+    /// is saved over until the user resolves its conflict.
+    conflicts: RwSignal<Vec<Review>>,
     /// Whether the browser agreed to keep this site's storage when space runs low (`None`: not asked yet).
     persisted: RwSignal<Option<bool>>,
     /// Every review in this browser, newest edit first, and which views read which of their parts.
@@ -143,7 +144,7 @@ impl Workspace {
             problems: RwSignal::new(problems),
             storage_warning: RwSignal::new(storage_warning),
             deleted: RwSignal::new(None),
-            conflict: RwSignal::new(None),
+            conflicts: RwSignal::new(Vec::new()),
             persisted: RwSignal::new(None),
             watch: watch::Reviews::new(reviews),
             presence_changed: Trigger::new(),
@@ -224,9 +225,9 @@ impl Workspace {
         self.deleted.set(None);
     }
 
-    /// Another tab's version of a review this tab also changed, until the user chooses; tracked.
-    pub fn conflict(&self) -> Signal<Option<Review>> {
-        self.conflict.into()
+    /// Other tabs' versions of the reviews this tab also changed, until the user chooses for each; tracked.
+    pub fn conflicts(&self) -> Signal<Vec<Review>> {
+        self.conflicts.into()
     }
 
     /// Whether the browser keeps this site's storage when space runs low, tracked.

@@ -46,7 +46,11 @@ impl Workspace {
                     return;
                 };
                 if dirty {
-                    self.conflict.set(Some(theirs));
+                    // One pending conflict per review: a newer version from the other tab replaces the older one.
+                    self.conflicts.update(|conflicts| {
+                        conflicts.retain(|pending| pending.id != theirs.id);
+                        conflicts.push(theirs);
+                    });
                 } else {
                     self.replace_or_insert(theirs);
                 }
@@ -72,31 +76,45 @@ impl Workspace {
         self.watch.put(review);
     }
 
-    /// Keeps both versions: the other tab's becomes a new draft, this tab's stays and is saved.
-    pub fn keep_both(&self) {
-        let Some(theirs) = self.conflict.get_untracked() else {
+    pub(super) fn in_conflict(&self, id: &str) -> bool {
+        self.conflicts
+            .with_untracked(|conflicts| conflicts.iter().any(|pending| pending.id == id))
+    }
+
+    /// Takes a review's pending conflict out of the list.
+    fn resolve(&self, id: &str) -> Option<Review> {
+        let mut theirs = None;
+        self.conflicts.update(|conflicts| {
+            if let Some(index) = conflicts.iter().position(|pending| pending.id == id) {
+                theirs = Some(conflicts.remove(index));
+            }
+        });
+        theirs
+    }
+
+    /// Keeps both versions of a review: the other tab's becomes a new draft, this tab's stays and is saved.
+    pub fn keep_both(&self, id: &str) {
+        let Some(theirs) = self.resolve(id) else {
             return;
         };
-        self.conflict.set(None);
         let mut copy = theirs.duplicate(browser::new_review_id(), browser::now());
         copy.title = format!("{} (from another tab)", theirs.display_title());
         self.insert(copy);
         self.flush();
     }
 
-    /// Keeps this tab's version, saving it over the other tab's.
-    pub fn keep_mine(&self) {
-        self.conflict.set(None);
+    /// Keeps this tab's version of a review, saving it over the other tab's.
+    pub fn keep_mine(&self, id: &str) {
+        self.resolve(id);
         self.flush();
     }
 
-    /// Takes the other tab's version, dropping this tab's unsaved changes to that review.
-    pub fn take_theirs(&self) {
-        let Some(theirs) = self.conflict.get_untracked() else {
+    /// Takes the other tab's version of a review, dropping this tab's unsaved changes to it.
+    pub fn take_theirs(&self, id: &str) {
+        let Some(theirs) = self.resolve(id) else {
             return;
         };
-        self.conflict.set(None);
-        self.dirty.update_value(|dirty| dirty.retain(|id| id != &theirs.id));
+        self.dirty.update_value(|dirty| dirty.retain(|dirty| dirty != id));
         self.replace_or_insert(theirs);
     }
 }

@@ -31,6 +31,7 @@ test('1. reload 100 ms after the last keystroke keeps the text', async ({ page }
   const { review } = await startAndAnswer(page, 'Fast reload');
   await review.back();
   await review.field('What happened').fill('typed just before the reload');
+  // The reload comes a tenth of a second after the typing on purpose: sooner than a debounced save would run.
   await page.waitForTimeout(100);
   await page.reload();
   await expect(review.field('What happened')).toHaveValue('typed just before the reload');
@@ -84,6 +85,48 @@ test('3. two tabs: edits show in the other tab, and concurrent edits are both ke
   const stored = await second.evaluate(() => Object.keys(localStorage).map((key) => localStorage.getItem(key)).join('\n'));
   expect(stored).toContain('concurrent edit in the second tab');
   expect(stored).toContain('concurrent edit in the first tab');
+});
+
+test('3b. two reviews in conflict at once: each conflict is kept and resolved on its own', async ({ context, page }) => {
+  const first = await startAndAnswer(page, 'Conflict one');
+  const urlOne = page.url();
+  await first.question.add('one, before');
+  const second = await startAndAnswer(page, 'Conflict two');
+  const urlTwo = page.url();
+  await second.question.add('two, before');
+
+  // The other tab types into both reviews while its clock is frozen, so neither edit is saved yet.
+  const other = await context.newPage();
+  await other.clock.install();
+  await other.goto(urlOne.replace(/\/[a-z]+$/, '/scene'));
+  await other.clock.pauseAt(Date.now() + 60_000);
+  const otherReview = new ReviewPage(other);
+  await otherReview.field('What happened').fill('edit in the other tab, review one');
+  await other.evaluate((hash) => (location.hash = hash), new URL(urlTwo.replace(/\/[a-z]+$/, '/scene')).hash);
+  await expect(otherReview.field('Review title')).toHaveValue('Conflict two');
+  await otherReview.field('What happened').fill('edit in the other tab, review two');
+
+  // This tab changes both reviews: the other tab now holds two conflicts.
+  await second.question.add('two, after');
+  await page.goto(urlOne);
+  await first.question.add('one, after');
+  const conflicts = other.getByRole('alert').filter({ hasText: 'changed in another tab' });
+  await expect(conflicts).toHaveCount(2);
+  await conflicts.filter({ hasText: 'Conflict one' }).getByRole('button', { name: 'Keep both' }).click();
+  await expect(conflicts).toHaveCount(1);
+  await conflicts.filter({ hasText: 'Conflict two' }).getByRole('button', { name: 'Use the other tab’s' }).click();
+  await expect(conflicts).toHaveCount(0);
+  await other.clock.runFor(1000);
+
+  const stored = await other.evaluate(() => Object.keys(localStorage).map((key) => localStorage.getItem(key)).join('\n'));
+  // Review one: both versions kept. Review two: this tab's version, the other tab's edit dropped as chosen.
+  expect(stored).toContain('edit in the other tab, review one');
+  expect(stored).toContain('one, after');
+  expect(stored).toContain('two, after');
+  expect(stored).not.toContain('edit in the other tab, review two');
+  const home = new HomePage(other);
+  await home.open();
+  await expect(home.draft('Conflict one (from another tab)')).toBeVisible();
 });
 
 test('4. a full quota is reported, the draft keeps working, Export now downloads, saving resumes', async ({ page }) => {
@@ -211,6 +254,41 @@ test('a backup downloads and imports into another browser profile, reporting wha
   await other.close();
 });
 
+test('an imported backup that storage refuses says so, stays in the tab, and is saved once space is freed', async ({ browser, page }) => {
+  const { question } = await startAndAnswer(page, 'Imported while full');
+  await question.add('words from the backup');
+  await new HomePage(page).open();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download a backup' }).click()]);
+  const file = await download.path();
+
+  const other = await browser.newContext();
+  const fresh = await other.newPage();
+  const freshHome = new HomePage(fresh);
+  await freshHome.open();
+  await fresh.evaluate(() => {
+    let chunk = 'x'.repeat(1 << 20);
+    for (let i = 0; chunk.length > 16; i++) {
+      try {
+        localStorage.setItem(`filler:${i}`, chunk);
+      } catch {
+        chunk = chunk.slice(0, chunk.length / 2);
+      }
+    }
+  });
+  await fresh.getByLabel('Import a backup file').setInputFiles(file);
+  await fresh.getByRole('button', { name: 'Import these drafts' }).click();
+  await expect(fresh.getByText('Imported into this tab, but 1 of the imported drafts could not be saved yet')).toBeVisible();
+  await expect(fresh.getByText(/^Imported: /)).toHaveCount(0);
+  await expect(freshHome.draft('Imported while full')).toBeVisible();
+
+  await fresh.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler:')).forEach((k) => localStorage.removeItem(k)));
+  // The autosave retries every few seconds until the browser takes it.
+  await fresh.waitForFunction(() => Object.values(localStorage).some((value) => value.includes('words from the backup')), null, { timeout: 15_000 });
+  await fresh.reload();
+  await expect(freshHome.draft('Imported while full')).toBeVisible();
+  await other.close();
+});
+
 test('earlier versions can be looked at and restored, and the restore can be undone', async ({ page }) => {
   // A version is kept at most every couple of minutes of editing; the test moves the clock on instead.
   await page.clock.install();
@@ -248,8 +326,10 @@ test('a review saved by a newer version in another tab is never overwritten by t
   await question.add('typed after the newer version saved');
   await expect(page.getByRole('status').filter({ hasText: 'Not saved: a newer version of gotlucky' })).toBeVisible();
   await review.back();
+  const flushes = await page.evaluate(() => performance.getEntriesByName('gotlucky:flush').length);
   await review.field('What happened').fill('still typing here');
-  await page.waitForTimeout(600);
+  // Once the autosave has run after the typing, the newer version's entry must still be there untouched.
+  await page.waitForFunction((before) => performance.getEntriesByName('gotlucky:flush').length > before, flushes);
   expect(await page.evaluate((key) => localStorage.getItem(key), `gotlucky:v1:review:${id}`)).toBe(newer);
 });
 

@@ -173,6 +173,8 @@ test('drafts can be renamed, duplicated, and deleted after confirming, with undo
   const draft = page.getByRole('list', { name: 'Drafts' }).getByRole('listitem').first();
   await expect(draft).toContainText('Original');
   await draft.getByRole('button', { name: 'Rename' }).click();
+  // The new field takes focus, so the keyboard goes straight on to typing the title.
+  await expect(draft.getByRole('textbox', { name: 'New title' })).toBeFocused();
   await draft.getByRole('textbox', { name: 'New title' }).fill('Renamed');
   await draft.getByRole('textbox', { name: 'New title' }).press('Enter');
   await expect(home.draft('Renamed')).toBeVisible();
