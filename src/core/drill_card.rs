@@ -5,8 +5,6 @@
 //! rehearses the failure as a whole, and moments are linked to the observations that explain them (mostly in
 //! the luck steps), not to the frequency step, so linking would leave the list empty in most reviews.
 //!
-//! What success looks like has no field in the plan yet, so the card always shows it as "to decide".
-
 use std::borrow::Cow;
 
 use crate::catalogue::question;
@@ -37,6 +35,12 @@ pub fn drill_card_file_name(review: &Review, today: &str) -> String {
     format!("{}-drill.md", name.trim_end_matches(".md"))
 }
 
+/// The file name of a redacted card, e.g. `checkout-outage-2026-03-03-drill-redacted.md`.
+pub fn redacted_drill_card_file_name(review: &Review, today: &str) -> String {
+    let name = drill_card_file_name(review, today);
+    format!("{}-redacted.md", name.trim_end_matches(".md"))
+}
+
 fn drill_card_blocks(review: &Review) -> Vec<Block<'_>> {
     let drill = &review.drill;
     let value = |text: &str| -> Inline<'_> {
@@ -55,10 +59,7 @@ fn drill_card_blocks(review: &Review) -> Vec<Block<'_>> {
         vec![text("Game host"), value(&drill.host)],
         vec![text("Participants"), value(&drill.participants)],
         vec![text("Date"), value(&drill.date)],
-        vec![
-            text("What success looks like"),
-            Inline::Emphasis(Cow::Borrowed(TO_DECIDE)),
-        ],
+        vec![text("What success looks like"), value(&drill.success)],
     ];
     let mut blocks = vec![
         Block::Heading(1, Cow::Owned(format!("Drill plan: {}", heading_title(review)))),

@@ -28,6 +28,8 @@ pub enum Part {
     Drill,
     /// The meeting's time plan and its step timers.
     Meeting,
+    /// Which writing hints the team dismissed, on any item.
+    Hints,
 }
 
 /// Brings `shown` up to date with `live`, copying only the parts that differ, and returns those parts.
@@ -68,6 +70,10 @@ pub fn sync_parts(shown: &mut Review, live: &Review) -> Vec<Part> {
     if shown.meeting != live.meeting {
         shown.meeting.clone_from(&live.meeting);
         changed.push(Part::Meeting);
+    }
+    if shown.dismissed_hints != live.dismissed_hints {
+        shown.dismissed_hints.clone_from(&live.dismissed_hints);
+        changed.push(Part::Hints);
     }
     sync_observations(shown, live, &mut changed);
     changed

@@ -197,6 +197,7 @@ pub fn redact_review(review: &Review, extra_names: &str) -> Redacted {
         &mut drill.host,
         &mut drill.participants,
         &mut drill.date,
+        &mut drill.success,
     ];
     let items = copy
         .moments

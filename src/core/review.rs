@@ -2,6 +2,7 @@
 //!
 //! Every field of `Review` is persisted. Screen state (which step is open, an unfinished edit) lives in the UI.
 
+mod hints;
 mod items;
 mod kinds;
 #[cfg(test)]
@@ -52,6 +53,10 @@ pub struct Review {
     /// The meeting's time plan and timer, once the facilitator plans one; `None` for most reviews.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meeting: Option<MeetingPlan>,
+    /// The writing hints the team dismissed, one key per item and rule (`"<item id>:<rule id>"`, see `hints.rs`);
+    /// left out of the stored data while empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dismissed_hints: Vec<String>,
 }
 
 impl Review {
@@ -70,6 +75,7 @@ impl Review {
             last_exported_at: None,
             next_id: 1,
             meeting: None,
+            dismissed_hints: Vec::new(),
         }
     }
 
@@ -332,6 +338,7 @@ impl Review {
             DrillField::Host => &mut self.drill.host,
             DrillField::Participants => &mut self.drill.participants,
             DrillField::Date => &mut self.drill.date,
+            DrillField::Success => &mut self.drill.success,
         };
         if target != value {
             *target = value.to_owned();

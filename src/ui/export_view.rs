@@ -17,6 +17,7 @@ pub fn ExportView(review_id: String) -> impl IntoView {
     let markdown = Memo::new(move |_| {
         let options = ExportOptions {
             include_unanswered: include_unanswered.get(),
+            ..ExportOptions::default()
         };
         id.with_value(|id| workspace.review(id))
             .map(|review| export_markdown_with(&review, options))

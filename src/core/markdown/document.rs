@@ -179,6 +179,7 @@ pub(crate) fn drill_items(drill: &DrillPlan) -> Vec<Item<'_>> {
         ("Participants:", drill.participants.as_str()),
         ("Date:", drill.date.as_str()),
         ("Where it runs:", kind),
+        ("What success looks like:", drill.success.as_str()),
     ]
     .into_iter()
     .filter(|(_, value)| !value.trim().is_empty())

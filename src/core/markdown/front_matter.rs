@@ -78,9 +78,16 @@ pub fn front_matter(review: &Review) -> String {
     out
 }
 
-/// The export with front matter before it, for wikis kept as files in a repository.
+/// The export with front matter before it, for wikis kept as files in a repository: `export_markdown_with`
+/// with `front_matter` set.
 pub fn export_markdown_with_front_matter(review: &Review, options: ExportOptions) -> String {
-    format!("{}\n{}", front_matter(review), export_markdown_with(review, options))
+    export_markdown_with(
+        review,
+        ExportOptions {
+            front_matter: true,
+            ..options
+        },
+    )
 }
 
 /// `text` as a YAML double-quoted scalar: `"` and `\` are escaped, and every character that is not printable

@@ -16,11 +16,15 @@ pub use escape::{escape_cell, escape_line, escape_text};
 pub(crate) use escape::{is_escaped_control, normalise_line_breaks, push_control_reference};
 pub use front_matter::{export_markdown_with_front_matter, front_matter, yaml_quoted, ReviewStatus};
 
-/// Choices for the export.
+/// Choices for the export. Build them with `..ExportOptions::default()`, so a new choice needs no change where
+/// the others are set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ExportOptions {
     /// List every question, with "No answer yet." under the unanswered ones.
     pub include_unanswered: bool,
+    /// Start the Markdown with YAML front matter for docs-as-code wikis (see `front_matter`). The HTML export
+    /// has no front matter and ignores it.
+    pub front_matter: bool,
 }
 
 /// What the export writes under an unanswered question when asked to include it.
@@ -33,7 +37,12 @@ pub fn export_markdown(review: &Review) -> String {
 
 /// The whole review as Markdown, with the given options.
 pub fn export_markdown_with(review: &Review, options: ExportOptions) -> String {
-    write_markdown(&document::review_blocks(review, options))
+    let body = write_markdown(&document::review_blocks(review, options));
+    if options.front_matter {
+        format!("{}\n{body}", front_matter(review))
+    } else {
+        body
+    }
 }
 
 /// Writes blocks as Markdown: a blank line between blocks, one line break at the end.
@@ -175,6 +184,35 @@ mod tests {
     }
 
     #[test]
+    fn front_matter_is_a_choice_of_the_export() {
+        let review = Review::new("r", "Disk full", 0);
+        let plain = export_markdown(&review);
+        assert!(plain.starts_with("# Disk full\n"));
+        let options = ExportOptions {
+            front_matter: true,
+            ..ExportOptions::default()
+        };
+        assert_eq!(
+            export_markdown_with(&review, options),
+            format!("{}\n{plain}", front_matter(&review))
+        );
+        assert_eq!(
+            export_markdown_with(&review, options),
+            export_markdown_with_front_matter(&review, ExportOptions::default())
+        );
+    }
+
+    #[test]
+    fn what_success_looks_like_is_part_of_the_drill_plan() {
+        use crate::review::DrillField;
+        let mut review = Review::new("r", "Disk full", 0);
+        review.set_drill_field(DrillField::Success, "The page fires within 2 minutes", 1);
+        assert!(!review.drill.is_empty());
+        assert!(export_markdown(&review)
+            .contains("### Drill plan\n\n- **What success looks like:** The page fires within 2 minutes\n"));
+    }
+
+    #[test]
     fn the_export_has_title_question_and_observations() {
         let mut review = Review::new("r", "Disk full on db-2", 0);
         review.add_observation("decreasing.normalised", "Nobody watches disk usage", 1);
@@ -226,6 +264,7 @@ mod tests {
                 &review,
                 ExportOptions {
                     include_unanswered: true,
+                    ..ExportOptions::default()
                 },
             ),
             crate::html::export_html(&review, ExportOptions::default()),

@@ -105,6 +105,10 @@ pub struct DrillPlan {
     pub participants: String,
     pub date: String,
     pub kind: Option<DrillKind>,
+    /// What success looks like: how the team will know the drill went well. Left out of the stored data while
+    /// empty, so plans saved before it existed are stored as they were.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub success: String,
 }
 
 /// The text fields of the drill plan.
@@ -114,14 +118,21 @@ pub enum DrillField {
     Host,
     Participants,
     Date,
+    Success,
 }
 
 impl DrillPlan {
     pub fn is_empty(&self) -> bool {
         self.kind.is_none()
-            && [&self.scenario, &self.host, &self.participants, &self.date]
-                .iter()
-                .all(|text| text.trim().is_empty())
+            && [
+                &self.scenario,
+                &self.host,
+                &self.participants,
+                &self.date,
+                &self.success,
+            ]
+            .iter()
+            .all(|text| text.trim().is_empty())
     }
 }
 

@@ -154,3 +154,20 @@ fn untitled_reviews_get_a_display_title() {
     assert_eq!(Review::new("r", "  ", 0).display_title(), "Untitled review");
     assert_eq!(Review::new("r", "DB failover", 0).display_title(), "DB failover");
 }
+
+#[test]
+fn what_success_looks_like_is_stored_only_once_written() {
+    let mut review = Review::new("r", "", 0);
+    let json = serde_json::to_string(&review.drill).unwrap();
+    assert!(!json.contains("success"), "{json}");
+    review.set_drill_field(DrillField::Success, "The page fires within 2 minutes", 3);
+    assert!(!review.drill.is_empty());
+    assert_eq!(review.updated_at, 3);
+    let json = serde_json::to_string(&review.drill).unwrap();
+    let back: DrillPlan = serde_json::from_str(&json).unwrap();
+    assert_eq!(back.success, "The page fires within 2 minutes");
+    // Plans stored before the field existed load with it empty.
+    let old: DrillPlan =
+        serde_json::from_str(r#"{"scenario":"x","host":"","participants":"","date":"","kind":null}"#).unwrap();
+    assert_eq!(old.success, "");
+}

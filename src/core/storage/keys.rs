@@ -10,7 +10,7 @@
 //! - `backup:<id>:schema-<n>`: the original of a draft before it was migrated from schema `n`;
 //! - `presence:<id>`: where the facilitator is in a review (step and question), for the presenter view; not part
 //!   of the review, never exported;
-//! - `prefs:<name>`: this browser's preferences (the timer's sound).
+//! - `prefs:<name>`: this browser's preferences (the timer's sound, the writing hints).
 
 use std::fmt;
 
@@ -25,6 +25,8 @@ const HISTORY_PREFIX: &str = "gotlucky:v1:history:";
 pub const PRESENCE_PREFIX: &str = "gotlucky:v1:presence:";
 /// "off" when the timer's sound is muted in this browser.
 pub const TIMER_SOUND_KEY: &str = "gotlucky:v1:prefs:timer-sound";
+/// "off" when the writing hints are turned off in this browser.
+pub const HINTS_KEY: &str = "gotlucky:v1:prefs:hints";
 const BACKUP_PREFIX: &str = "gotlucky:v1:backup:";
 
 /// Where the facilitator is in a review, for the presenter view in another window.

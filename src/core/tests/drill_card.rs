@@ -1,6 +1,7 @@
 //! The drill card: the frequency step's drill plan on one page. Snapshot files in `tests/snapshots/` are
 //! reviewed like code; after an intended change, run with `UPDATE_SNAPSHOTS=1` and review the diff.
 
+use gotlucky_core::drill_card::redacted_drill_card_file_name;
 use gotlucky_core::{
     drill_card_file_name, drill_card_html, drill_card_markdown, ActionField, DrillField, Review, SceneField,
 };
@@ -40,6 +41,11 @@ fn review_with_drill_actions() -> Review {
     review.set_action_field(action, ActionField::Due, "2026-03-20", 7);
     review.add_action("Write the failover runbook", Some(tested), 7);
     review.set_drill_field(DrillField::Participants, "Sam, Emily", 7);
+    review.set_drill_field(
+        DrillField::Success,
+        "Checkout keeps taking payments within 5 minutes of the gateway failing",
+        7,
+    );
     review
 }
 
@@ -54,6 +60,10 @@ fn a_planned_drill() {
         drill_card_file_name(&review, "2026-11-26"),
         "checkout-outage-3-march-2026-03-03-drill.md"
     );
+    assert_eq!(
+        redacted_drill_card_file_name(&review, "2026-11-26"),
+        "checkout-outage-3-march-2026-03-03-drill-redacted.md"
+    );
 }
 
 #[test]
@@ -66,7 +76,11 @@ fn the_html_card_has_the_same_headings_and_cells() {
     let review = review_with_drill_actions();
     let html = drill_card_html(&review);
     assert!(html.starts_with("<h1>Drill plan: Checkout outage, 3 March</h1>\n<table>\n"));
-    assert!(html.contains("<tr><td>What success looks like</td><td><em>to decide</em></td></tr>"));
+    assert!(html.contains(
+        "<tr><td>What success looks like</td><td>Checkout keeps taking payments within 5 minutes of the gateway failing</td></tr>"
+    ));
+    let empty = drill_card_html(&Review::new("r", "", 0));
+    assert!(empty.contains("<tr><td>What success looks like</td><td><em>to decide</em></td></tr>"));
     assert!(html.contains("<tr><td>Book the game day room</td><td>Liz</td><td>2026-03-20</td>"));
 }
 
@@ -80,6 +94,7 @@ fn hostile_plans_read_back_as_typed() {
             DrillField::Host,
             DrillField::Participants,
             DrillField::Date,
+            DrillField::Success,
         ] {
             review.set_drill_field(field, text, 1);
         }
@@ -119,7 +134,11 @@ fn hostile_plans_read_back_as_typed() {
         let in_cell = lines.trim_matches([' ', '\t']);
         let values: Vec<&str> = cells.iter().skip(3).step_by(2).map(|cell| cell.trim()).collect();
         assert_eq!(values[0], in_cell, "scenario in:\n{markdown}");
-        assert_eq!(values[2..5], [in_cell; 3], "host, participants, date in:\n{markdown}");
+        assert_eq!(
+            values[2..6],
+            [in_cell; 4],
+            "host, participants, date, success in:\n{markdown}"
+        );
         assert_eq!(items, [lines], "moment in:\n{markdown}");
     }
 }

@@ -50,6 +50,7 @@ fn a_review_with_unanswered_questions_listed() {
         &facilitated_review(),
         ExportOptions {
             include_unanswered: true,
+            ..ExportOptions::default()
         },
     );
     check("facilitated-with-unanswered", &markdown);

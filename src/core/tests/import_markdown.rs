@@ -23,6 +23,7 @@ fn an_exported_review_imports_back_unchanged() {
         &review,
         ExportOptions {
             include_unanswered: true,
+            ..ExportOptions::default()
         },
     );
     assert_eq!(

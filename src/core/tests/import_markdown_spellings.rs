@@ -35,6 +35,7 @@ fn snapshots() -> Vec<Snapshot> {
             name: path.file_name().unwrap().to_string_lossy().into_owned(),
             options: ExportOptions {
                 include_unanswered: text.contains(NO_ANSWER_YET),
+                ..ExportOptions::default()
             },
             text,
         })

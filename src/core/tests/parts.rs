@@ -3,6 +3,7 @@
 
 mod common;
 
+use gotlucky_core::hints::HintedItem;
 use gotlucky_core::parts::{sync_parts, Part};
 use gotlucky_core::{ActionField, Direction, DrillField, Luck, Mode, SceneField};
 
@@ -82,6 +83,23 @@ fn each_scene_field_touches_the_scene() {
 fn the_timer_is_a_part_of_its_own() {
     let parts = changed_by(|review| review.edit_meeting(99, |plan| plan.start_timer("scene", 99)));
     assert_eq!(parts, vec![Part::Dates, Part::Meeting]);
+}
+
+#[test]
+fn dismissing_a_hint_touches_only_the_hints() {
+    let review = common::facilitated_review();
+    let item = HintedItem::Observation(review.observations[0].id);
+    let mut live = review.clone();
+    let mut shown = review;
+    live.dismiss_hint(item, "blame-name", 99);
+    assert_eq!(sync_parts(&mut shown, &live), vec![Part::Dates, Part::Hints]);
+    assert!(
+        shown.is_hint_dismissed(item, "blame-name"),
+        "the shown copy has the dismissal"
+    );
+    live.restore_hint(item, "blame-name", 100);
+    assert_eq!(sync_parts(&mut shown, &live), vec![Part::Dates, Part::Hints]);
+    assert_eq!(shown.dismissed_hints, live.dismissed_hints);
 }
 
 #[test]

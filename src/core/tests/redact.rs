@@ -217,6 +217,7 @@ fn every_text_is_redacted() {
         DrillField::Host,
         DrillField::Participants,
         DrillField::Date,
+        DrillField::Success,
     ] {
         review.set_drill_field(field, "Sam", 1);
     }
