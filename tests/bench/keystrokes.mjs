@@ -20,6 +20,8 @@ await page.goto(`http://127.0.0.1:${port}/#/`);
 await page.evaluate((entries) => {
   for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
 }, entries);
+// The app read storage before the review was put there: start it again.
+await page.reload();
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 
