@@ -1,12 +1,14 @@
-//! The actions step: every action of the review in one list, editable.
+//! The actions step: every action of the review in one list, editable, with writing hints under each.
 
 use gotlucky_core::catalogue::step_of_question;
+use gotlucky_core::hints::HintedItem;
 use gotlucky_core::parts::Part;
 use gotlucky_core::{ActionField, ActionId, Route};
 use leptos::prelude::*;
 
 use super::add_form::AddForm;
 use super::field::TextField;
+use super::hint_notes::{HintNotes, HintsSetting};
 use super::review_context::ReviewContext;
 use crate::workspace::Deleted;
 
@@ -30,6 +32,7 @@ pub fn ActionsStep() -> impl IntoView {
 
     view! {
         <p class="help">"Make an action from any observation in the earlier steps, or add one here."</p>
+        <HintsSetting/>
         <ul class="items" aria-label="Actions">
             <For each=ids key=|id| *id let:id>
                 <ActionItem id=id/>
@@ -88,6 +91,7 @@ fn ActionItem(id: ActionId) -> impl IntoView {
                 <TextField label="Owner" value=field(|a| &a.owner) on_input=set(ActionField::Owner)/>
                 <TextField label="Due date" input_type="date" value=field(|a| &a.due) on_input=set(ActionField::Due)/>
             </div>
+            <HintNotes item=HintedItem::Action(id)/>
             {move || from().map(|(text, route): (String, Route)| view! {
                 <p class="item-meta">"From observation: " <a href=route.to_hash()>{text}</a></p>
             })}

@@ -1,9 +1,11 @@
-//! The drill plan: a failure scenario to practise, who hosts it, who takes part, when and where it runs.
+//! The drill plan: a failure scenario to practise, who hosts it, who takes part, when and where it runs, and
+//! what success looks like; it exports on its own as a drill card.
 
 use gotlucky_core::parts::Part;
-use gotlucky_core::{DrillField, DrillKind};
+use gotlucky_core::{DrillField, DrillKind, Route};
 use leptos::prelude::*;
 
+use super::export_view::open_drill_card;
 use super::field::TextField;
 use super::review_context::ReviewContext;
 
@@ -60,6 +62,19 @@ pub fn DrillPlanForm() -> impl IntoView {
                 <legend>"Where it runs"</legend>
                 {options}
             </fieldset>
+            <TextField
+                label="What success looks like"
+                multiline=true
+                placeholder="Checkout keeps taking payments, and the on-call engineer finds the runbook within 5 minutes"
+                value=context.text(Part::Drill, |r| &r.drill.success)
+                on_input=set(DrillField::Success)
+            />
+            <p>
+                <a href=move || Route::Export { review: context.id.get_value() }.to_hash() on:click=move |_| open_drill_card()>
+                    "Export the drill card"
+                </a>
+                " \u{2014} the plan on one page, with the luck it rehearses and its follow-up actions."
+            </p>
         </section>
     }
 }

@@ -10,6 +10,7 @@ mod drill_plan;
 mod export_view;
 mod field;
 mod file_input;
+mod hint_notes;
 mod history_panel;
 mod home;
 mod markdown_import;

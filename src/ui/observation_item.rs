@@ -1,5 +1,7 @@
-//! One observation: its text (editable in place), luck tag, dial, order, links to moments, and actions.
+//! One observation: its text (editable in place), writing hints, luck tag, dial, order, links to moments, and
+//! actions.
 
+use gotlucky_core::hints::HintedItem;
 use gotlucky_core::parts::Part;
 use gotlucky_core::summary::describe_action;
 use gotlucky_core::{Dial, Direction, Luck, ObservationId};
@@ -7,6 +9,7 @@ use leptos::prelude::*;
 
 use super::add_form::AddForm;
 use super::field::ChoiceField;
+use super::hint_notes::HintNotes;
 use super::review_context::ReviewContext;
 use crate::workspace::Deleted;
 
@@ -82,6 +85,7 @@ pub fn ObservationItem(id: ObservationId) -> impl IntoView {
     view! {
         <li class="item observation">
             {text_view}
+            <HintNotes item=HintedItem::Observation(id)/>
             // Named by the observation's text, so "Edit" or "Delete" is heard with what it acts on.
             <div class="item-tools" role="group" aria-labelledby=text_id>
                 <ChoiceField

@@ -1,12 +1,14 @@
 //! Step 1, set the scene: what happened, who is here, and the "we got lucky" moments.
 
 use gotlucky_core::catalogue::{LEDGER_PROMPT, MOMENT_EXAMPLE};
+use gotlucky_core::hints::HintedItem;
 use gotlucky_core::parts::{every_answer_list, Part};
 use gotlucky_core::{Mode, MomentId, SceneField};
 use leptos::prelude::*;
 
 use super::add_form::AddForm;
 use super::field::TextField;
+use super::hint_notes::HintNotes;
 use super::meeting_plan_form::MeetingPlanForm;
 use super::review_context::ReviewContext;
 use crate::workspace::Deleted;
@@ -189,6 +191,9 @@ fn MomentItem(id: MomentId) -> impl IntoView {
                     context.edit(|review, now| review.edit_moment(id, &value, now));
                 })
             />
+            // The moment's words only: whether it is explained is flagged on the Review step, once the team has
+            // had the chance to link it.
+            <HintNotes item=HintedItem::Moment(id)/>
             <p class="item-meta">{explained}</p>
             <button type="button" class="secondary" on:click=delete>"Delete moment"</button>
         </li>

@@ -1,25 +1,99 @@
-//! The review step: a read-only summary of the whole review, with the luck ledger.
+//! The review step: a read-only summary of the whole review, with the luck ledger, where a moment with no
+//! observation behind it gets its hint.
 
 use gotlucky_core::catalogue::{questions_of, LEDGER_PROMPT, LEDGER_QUESTION};
+use gotlucky_core::hints::HintedItem;
+use gotlucky_core::parts::Part;
 use gotlucky_core::summary::{describe_action, ledger};
-use gotlucky_core::{Mode, Observation, Review, Route, StepKind, STEPS};
+use gotlucky_core::{Mode, MomentId, Observation, Review, Route, StepKind, STEPS};
 use leptos::prelude::*;
 
+use super::export_view::open_drill_card;
+use super::hint_notes::{Check, HintNotes, HintsSetting};
 use super::history_panel::HistoryPanel;
 use super::review_context::ReviewContext;
 
-/// Everything entered, step by step. Re-rendered as a whole: it is read-only, so nothing holds focus in it.
+/// Everything entered, step by step. Re-rendered as a whole: it is read-only, so nothing holds focus in it. The
+/// ledger is apart, so that its hints keep their place (and focus) when one is dismissed.
 #[component]
 pub fn SummaryStep() -> impl IntoView {
     let context = expect_context::<ReviewContext>();
+    let export = move || {
+        Route::Export {
+            review: context.id.get_value(),
+        }
+        .to_hash()
+    };
+    let has_drill = move || {
+        context
+            .read(Part::Drill, |review| !review.drill.is_empty())
+            .unwrap_or(false)
+    };
     view! {
-        {move || context.read_whole(summary)}
+        <div class="summary">
+            {move || context.read_whole(summary)}
+            <LuckLedger/>
+        </div>
         <p class="no-print">
-            <a href=move || Route::Export { review: context.id.get_value() }.to_hash()>"Export this review as Markdown"</a>
+            <a href=export>"Export this review as Markdown"</a>
             " "
             <button type="button" class="secondary" on:click=move |_| crate::browser::print()>"Print this summary"</button>
         </p>
+        <Show when=has_drill>
+            <p class="no-print">
+                <a href=export on:click=move |_| open_drill_card()>"Export the drill card"</a>
+            </p>
+        </Show>
+        <HintsSetting/>
         <HistoryPanel/>
+    }
+}
+
+/// For each "we got lucky" moment, whether the luck came from preparation or from a gap, and the observations
+/// that say so; a moment that none explains gets the "luck without a why" hint.
+#[component]
+fn LuckLedger() -> impl IntoView {
+    let context = expect_context::<ReviewContext>();
+    let ids = move || {
+        context
+            .read(Part::Moments, |review| {
+                review.moments.iter().map(|m| m.id).collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    view! {
+        <h3>"Luck ledger"</h3>
+        <p class="help">{LEDGER_QUESTION} " " {LEDGER_PROMPT}</p>
+        <ul class="ledger" aria-label="Luck ledger">
+            <For each=ids key=|id| *id let:id>
+                <LedgerEntry id=id/>
+            </For>
+        </ul>
+    }
+}
+
+#[component]
+fn LedgerEntry(id: MomentId) -> impl IntoView {
+    let context = expect_context::<ReviewContext>();
+    // The entry reads the moments, every list (a deleted observation no longer explains) and the observations'
+    // tags; it is redrawn on any change, but the hints below it stay, so focus in them is kept.
+    let entry =
+        move || {
+            context.read_whole(|review| {
+                ledger(review).into_iter().find(|entry| entry.moment.id == id).map(|entry| {
+                let explanations = entry.explanations.into_iter().map(observation_line).collect_view();
+                view! {
+                    <p><q>{entry.moment.text.clone()}</q> " \u{2014} " <strong>{entry.source.label()}</strong></p>
+                    <ul>{explanations}</ul>
+                }
+            })
+            })
+        };
+    view! {
+        <li>
+            {entry}
+            <HintNotes item=HintedItem::Moment(id) check=Check::Luck/>
+        </li>
     }
 }
 
@@ -81,6 +155,7 @@ fn summary(review: &Review) -> impl IntoView {
                 "Where it runs",
                 drill.kind.map(|kind| kind.label().to_owned()).unwrap_or_default(),
             ),
+            ("What success looks like", drill.success.clone()),
         ]
         .into_iter()
         .filter(|(_, value)| !value.trim().is_empty())
@@ -97,21 +172,7 @@ fn summary(review: &Review) -> impl IntoView {
         .map(|action| view! { <li>{describe_action(action)}</li> })
         .collect_view();
 
-    let ledger_view = ledger(review)
-        .into_iter()
-        .map(|entry| {
-            let explanations = entry.explanations.into_iter().map(observation_line).collect_view();
-            view! {
-                <li>
-                    <p><q>{entry.moment.text.clone()}</q> " \u{2014} " <strong>{entry.source.label()}</strong></p>
-                    <ul>{explanations}</ul>
-                </li>
-            }
-        })
-        .collect_view();
-
     view! {
-        <div class="summary">
             <h3>"The scene"</h3>
             <dl>{details.into_iter().map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> }).collect_view()}</dl>
             {self_reflection.then(|| view! { <p>"A personal reflection."</p> })}
@@ -119,10 +180,6 @@ fn summary(review: &Review) -> impl IntoView {
             {drill_view}
             <h3>"Actions"</h3>
             <ul aria-label="All actions">{actions}</ul>
-            <h3>"Luck ledger"</h3>
-            <p class="help">{LEDGER_QUESTION} " " {LEDGER_PROMPT}</p>
-            <ul class="ledger" aria-label="Luck ledger">{ledger_view}</ul>
-        </div>
     }
 }
 

@@ -10,6 +10,7 @@ mod autosave;
 mod drafts;
 mod history;
 mod meeting;
+mod preferences;
 mod sync;
 mod watch;
 

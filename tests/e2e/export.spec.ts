@@ -26,7 +26,7 @@ async function hostileReview(page: Page) {
 test('Copy puts the Markdown on the clipboard and says so only after it worked', async ({ context, page }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const markdown = await hostileReview(page);
-  await page.getByRole('button', { name: 'Copy' }).click();
+  await page.getByRole('button', { name: 'Copy', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Copied to the clipboard.' })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(markdown);
 });
@@ -36,7 +36,7 @@ test('when the clipboard is refused, the Markdown is selected for the copy keys'
     navigator.clipboard.writeText = () => Promise.reject(new DOMException('Denied', 'NotAllowedError'));
   });
   const markdown = await hostileReview(page);
-  await page.getByRole('button', { name: 'Copy' }).click();
+  await page.getByRole('button', { name: 'Copy', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Copying failed' })).toBeVisible();
   const selected = await page.getByRole('textbox', { name: 'Markdown' }).evaluate(
     (area: HTMLTextAreaElement) => area.value.slice(area.selectionStart, area.selectionEnd),

@@ -31,8 +31,7 @@ impl Review {
 
     /// Whether the hint of `rule` on one item was dismissed.
     pub fn is_hint_dismissed(&self, item: HintedItem, rule: &str) -> bool {
-        let key = hint_key(item, rule);
-        self.dismissed_hints.iter().any(|dismissed| *dismissed == key)
+        self.dismissed_hints.contains(&hint_key(item, rule))
     }
 
     /// Shows a dismissed hint again (Undo).
