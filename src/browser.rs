@@ -1,6 +1,7 @@
 //! Small browser facts the app needs: the clock, fresh ids, the location hash.
 
 use gotlucky_core::Route;
+use wasm_bindgen::JsCast;
 
 /// Milliseconds since the Unix epoch.
 pub fn now() -> u64 {
@@ -102,6 +103,35 @@ pub fn monotonic_now() -> f64 {
     web_sys::window()
         .and_then(|window| window.performance())
         .map_or_else(|| js_sys::Date::now(), |performance| performance.now())
+}
+
+/// Whether nothing has the keyboard focus (it fell back to the page itself, as when a focused button is removed).
+pub fn focus_is_lost() -> bool {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return false;
+    };
+    match (document.active_element(), document.body()) {
+        (None, _) => true,
+        (Some(active), Some(body)) => active == *body.as_ref(),
+        (Some(_), None) => false,
+    }
+}
+
+/// Puts the focus on the screen's heading (the open step's, or the screen's title), so keyboard and
+/// screen-reader users go on from the top of what they were working on.
+pub fn focus_screen_heading() {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let heading = document
+        .get_element_by_id("step-heading")
+        .or_else(|| document.query_selector("main h1").ok().flatten());
+    if let Some(heading) = heading.and_then(|heading| heading.dyn_into::<web_sys::HtmlElement>().ok()) {
+        if !heading.has_attribute("tabindex") {
+            let _ = heading.set_attribute("tabindex", "-1");
+        }
+        let _ = heading.focus();
+    }
 }
 
 /// Starts timing `name` in the browser's performance timeline, where the benchmark reads it.

@@ -1,6 +1,7 @@
 //! The pure core of gotlucky: the review model, the question catalogue, the Markdown export and the storage
 //! schema. It depends on no browser crate, so everything here is tested natively with `cargo test`.
 
+pub mod accessibility;
 pub mod backup;
 pub mod catalogue;
 pub mod drafts;

@@ -6,6 +6,8 @@ use crate::catalogue::{step, STEPS};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     Home,
+    /// The accessibility statement.
+    Accessibility,
     /// One step of a review, by step id.
     Step {
         review: String,
@@ -40,6 +42,7 @@ impl Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
         let parts: Vec<&str> = path.split('/').filter(|part| !part.is_empty()).collect();
         match parts.as_slice() {
+            ["accessibility"] => Route::Accessibility,
             ["review", id] if is_review_id(id) => Route::start_of(id),
             ["review", id, "export"] if is_review_id(id) => Route::Export { review: id.to_string() },
             ["review", id, "present"] if is_review_id(id) => Route::Present { review: id.to_string() },
@@ -58,6 +61,7 @@ impl Route {
     pub fn to_hash(&self) -> String {
         match self {
             Route::Home => "#/".to_owned(),
+            Route::Accessibility => "#/accessibility".to_owned(),
             Route::Step { review, step } => format!("#/review/{review}/{step}"),
             Route::Export { review } => format!("#/review/{review}/export"),
             Route::Present { review } => format!("#/review/{review}/present"),
@@ -68,7 +72,7 @@ impl Route {
     /// The review this route shows, if any.
     pub fn review(&self) -> Option<&str> {
         match self {
-            Route::Home => None,
+            Route::Home | Route::Accessibility => None,
             Route::Step { review, .. }
             | Route::Export { review }
             | Route::Present { review }
@@ -90,6 +94,7 @@ mod tests {
     fn routes_round_trip_through_the_hash() {
         let mut routes = vec![
             Route::Home,
+            Route::Accessibility,
             Route::Export { review: "k3x9".into() },
             Route::Present { review: "k3x9".into() },
             Route::Plan { review: "k3x9".into() },

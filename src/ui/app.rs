@@ -3,6 +3,7 @@
 use gotlucky_core::{Route, STEPS};
 use leptos::prelude::*;
 
+use super::accessibility::AccessibilityPage;
 use super::export_view::ExportView;
 use super::home::Home;
 use super::meeting_plan_view::MeetingPlanView;
@@ -46,7 +47,9 @@ pub fn App() -> impl IntoView {
     let exporting = Memo::new(move |_| matches!(route.get(), Route::Export { .. }));
     let planning = Memo::new(move |_| matches!(route.get(), Route::Plan { .. }));
     let presenting = Memo::new(move |_| matches!(route.get(), Route::Present { .. }));
+    let statement = Memo::new(move |_| matches!(route.get(), Route::Accessibility));
     let screen = move || match (review.get(), exporting.get(), planning.get()) {
+        (None, _, _) if statement.get() => view! { <AccessibilityPage/> }.into_any(),
         (None, _, _) => view! { <Home/> }.into_any(),
         (Some(review), true, _) => view! { <ExportView review_id=review/> }.into_any(),
         (Some(review), _, true) => view! { <MeetingPlanView review_id=review/> }.into_any(),
@@ -65,6 +68,9 @@ pub fn App() -> impl IntoView {
         <UpdateBanner update_ready=update_ready/>
         <StorageBanners/>
         <main id="main">{screen}</main>
+        <footer class="app-footer no-print">
+            <a href=Route::Accessibility.to_hash()>"Accessibility"</a>
+        </footer>
         <UndoNotice/>
         }
     };

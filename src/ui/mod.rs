@@ -1,5 +1,6 @@
 //! The user interface: components that display the workspace and dispatch to it, holding no review logic.
 
+mod accessibility;
 mod actions_step;
 mod add_form;
 mod app;

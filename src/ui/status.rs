@@ -74,9 +74,12 @@ pub fn StorageBanners() -> impl IntoView {
 fn ConflictBanner() -> impl IntoView {
     let workspace = expect_context::<Workspace>();
     let pending = move || {
-        workspace
-            .conflicts()
-            .with(|conflicts| conflicts.iter().map(|r| (r.id.clone(), r.display_title().to_owned())).collect::<Vec<_>>())
+        workspace.conflicts().with(|conflicts| {
+            conflicts
+                .iter()
+                .map(|r| (r.id.clone(), r.display_title().to_owned()))
+                .collect::<Vec<_>>()
+        })
     };
     view! {
         <For each=pending key=|(id, title)| (id.clone(), title.clone()) let:conflict>
@@ -113,13 +116,31 @@ fn ConflictNotice(id: String, title: String) -> impl IntoView {
 #[component]
 pub fn UndoNotice() -> impl IntoView {
     let workspace = expect_context::<Workspace>();
+    let undo_button = NodeRef::<leptos::html::Button>::new();
+    // The deleted item took the focus with it: give it to Undo, the likeliest next key, so it is never lost.
+    Effect::new(move |_| {
+        if let Some(button) = undo_button.get() {
+            if browser::focus_is_lost() {
+                let _ = button.focus();
+            }
+        }
+    });
+    // Undo and Dismiss remove the notice, and with it the focused button: focus goes back to the screen.
+    let then_back_to_screen = move |act: fn(&Workspace)| {
+        move |_| {
+            act(&workspace);
+            browser::focus_screen_heading();
+        }
+    };
     view! {
         <div class="undo" role="status">
             {move || workspace.last_deleted().with(|deleted| deleted.as_ref().map(|deleted| deleted.describe())).map(|message| view! {
                 <p>
                     {message} " "
-                    <button type="button" on:click=move |_| workspace.undo()>"Undo"</button>
-                    <button type="button" class="secondary" on:click=move |_| workspace.dismiss_undo()>"Dismiss"</button>
+                    <button type="button" node_ref=undo_button on:click=then_back_to_screen(Workspace::undo)>"Undo"</button>
+                    <button type="button" class="secondary" on:click=then_back_to_screen(Workspace::dismiss_undo)>
+                        "Dismiss"
+                    </button>
                 </p>
             })}
         </div>
