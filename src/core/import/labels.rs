@@ -37,29 +37,46 @@ pub(super) fn split_suffix(inlines: &[Inline]) -> Option<(Vec<Inline>, String)> 
     Some((before, words.split_whitespace().collect::<Vec<_>>().join(" ")))
 }
 
-/// An observation's luck and dial from its suffix, when every word of it is one of gotlucky's labels.
-pub(super) fn observation_labels(text: Vec<Inline>) -> (Vec<Inline>, (Option<Luck>, Option<Dial>)) {
+/// gotlucky's labels of an observation: its luck, its dial, and (when the export credits contributors) whose
+/// reflection it came from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct ObservationLabels {
+    pub luck: Option<Luck>,
+    pub dial: Option<Dial>,
+    pub source: Option<String>,
+}
+
+/// An observation's labels from its suffix, when every word of it is one of gotlucky's labels.
+pub(super) fn observation_labels(text: Vec<Inline>) -> (Vec<Inline>, ObservationLabels) {
     let Some((before, words)) = split_suffix(&text) else {
-        return (text, (None, None));
+        return (text, ObservationLabels::default());
     };
-    let (mut luck, mut dial) = (None, None);
+    let (mut luck, mut dial, mut source) = (None, None, None);
     for label in words.split(';').map(str::trim) {
         if let Some(found) = Luck::ALL.into_iter().find(|luck| luck.label() == label) {
             if luck.replace(found).is_some() {
-                return (text, (None, None));
+                return (text, ObservationLabels::default());
+            }
+        } else if let Some(found) = label
+            .strip_prefix("from:")
+            .map(str::trim)
+            .filter(|found| !found.is_empty())
+        {
+            if source.replace(found.to_owned()).is_some() {
+                return (text, ObservationLabels::default());
             }
         } else if let Some(found) = label
             .strip_prefix("dial:")
             .and_then(|name| Dial::ALL.into_iter().find(|dial| dial.label() == name.trim()))
         {
             if dial.replace(found).is_some() {
-                return (text, (None, None));
+                return (text, ObservationLabels::default());
             }
         } else {
-            return (text, (None, None));
+            return (text, ObservationLabels::default());
         }
     }
-    (before, (luck, dial))
+    (before, ObservationLabels { luck, dial, source })
 }
 
 pub(super) fn is_source_label(words: &str) -> bool {

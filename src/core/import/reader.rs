@@ -192,13 +192,16 @@ impl Reader {
 
     fn observation(&mut self, question: &'static str, item: &[Block]) {
         let (text, rest) = item_text(item);
-        let (text, (luck, dial)) = observation_labels(text);
+        let (text, labels) = observation_labels(text);
         if let Some(id) = self.review.add_observation(question, &field(&text), self.now) {
-            if luck.is_some() {
-                self.review.set_luck(id, luck, self.now);
+            if labels.luck.is_some() {
+                self.review.set_luck(id, labels.luck, self.now);
             }
-            if dial.is_some() {
-                self.review.set_dial(id, dial, self.now);
+            if labels.dial.is_some() {
+                self.review.set_dial(id, labels.dial, self.now);
+            }
+            if let Some(observation) = self.review.observations.iter_mut().find(|o| o.id == id) {
+                observation.source = labels.source;
             }
         }
         self.keep_unknown(rest);
@@ -314,6 +317,7 @@ impl Reader {
     fn explanation(&mut self, moment: Option<usize>, item: &[Block]) {
         let (text, rest) = item_text(item);
         let (text, labels) = observation_labels(text);
+        let labels = (labels.luck, labels.dial);
         let text = field(&text);
         self.keep_unknown(rest);
         let Some(position) = moment else { return };

@@ -82,7 +82,7 @@ pub(crate) fn review_blocks(review: &Review, options: ExportOptions) -> Vec<Bloc
         push_question_step(&mut blocks, review, step, options);
     }
     push_actions(&mut blocks, review);
-    push_ledger(&mut blocks, review);
+    push_ledger(&mut blocks, review, options);
     if !review.notes.trim().is_empty() {
         blocks.push(Block::Heading(2, Cow::Borrowed("Notes")));
         blocks.push(Block::Paragraph(text(review.notes.as_str())));
@@ -139,7 +139,10 @@ fn push_question_step<'a>(blocks: &mut Vec<Block<'a>>, review: &'a Review, step:
     blocks.push(Block::Heading(2, Cow::Borrowed(step.heading)));
     for question in shown {
         blocks.push(Block::Heading(3, Cow::Borrowed(question.text)));
-        let items: Vec<Item> = review.observations_for(question.id).map(observation_item).collect();
+        let items: Vec<Item> = review
+            .observations_for(question.id)
+            .map(|observation| observation_item(observation, options.credit_contributors))
+            .collect();
         blocks.push(if items.is_empty() {
             Block::Paragraph(Inline::Emphasis(Cow::Borrowed("No answer yet.")))
         } else {
@@ -152,20 +155,27 @@ fn push_question_step<'a>(blocks: &mut Vec<Block<'a>>, review: &'a Review, step:
     }
 }
 
-fn observation_item(observation: &Observation) -> Item<'_> {
+fn observation_item(observation: &Observation, credit: bool) -> Item<'_> {
     Item {
-        note: observation_note(observation),
+        note: observation_note(observation, credit),
         ..Item::text(&observation.text)
     }
 }
 
 /// Our own labels after an observation, in emphasis so they read apart from what the team said.
-fn observation_note(observation: &Observation) -> Option<String> {
+fn observation_note(observation: &Observation, credit: bool) -> Option<String> {
+    // Labels are separated by semicolons, so a contributor's own semicolon is written as a comma.
+    let source = observation
+        .source
+        .as_deref()
+        .filter(|_| credit)
+        .map(|source| format!("from: {}", source.replace(';', ",")));
     let labels: Vec<String> = observation
         .luck
         .map(|luck| luck.label().to_owned())
         .into_iter()
         .chain(observation.dial.map(|dial| format!("dial: {}", dial.label())))
+        .chain(source)
         .collect();
     (!labels.is_empty()).then(|| labels.join("; "))
 }
@@ -215,7 +225,7 @@ fn push_actions<'a>(blocks: &mut Vec<Block<'a>>, review: &'a Review) {
     blocks.push(Block::Table(&["Action", "Owner", "Due", "From observation"], rows));
 }
 
-fn push_ledger<'a>(blocks: &mut Vec<Block<'a>>, review: &'a Review) {
+fn push_ledger<'a>(blocks: &mut Vec<Block<'a>>, review: &'a Review, options: ExportOptions) {
     let entries = ledger(review);
     if entries.is_empty() {
         return;
@@ -225,7 +235,11 @@ fn push_ledger<'a>(blocks: &mut Vec<Block<'a>>, review: &'a Review) {
         .into_iter()
         .map(|entry| Item {
             note: Some(entry.source.label().to_owned()),
-            children: entry.explanations.into_iter().map(observation_item).collect(),
+            children: entry
+                .explanations
+                .into_iter()
+                .map(|observation| observation_item(observation, options.credit_contributors))
+                .collect(),
             ..Item::text(&entry.moment.text)
         })
         .collect();

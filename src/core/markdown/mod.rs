@@ -25,6 +25,9 @@ pub struct ExportOptions {
     /// Start the Markdown with YAML front matter for docs-as-code wikis (see `front_matter`). The HTML export
     /// has no front matter and ignores it.
     pub front_matter: bool,
+    /// After each observation merged from a participant's reflection, say whose it was
+    /// (` *(from: Sam’s reflection)*`). Off by default: the room's words are the team's.
+    pub credit_contributors: bool,
 }
 
 /// What the export writes under an unanswered question when asked to include it.
