@@ -237,6 +237,7 @@ impl Reader {
             Some("Game host") => DrillField::Host,
             Some("Participants") => DrillField::Participants,
             Some("Date") => DrillField::Date,
+            Some("What success looks like") => DrillField::Success,
             Some("Where it runs") => {
                 let value = parsed.map(|(_, value)| value).unwrap_or_default();
                 let kind = DrillKind::ALL.into_iter().find(|kind| kind.label() == value);

@@ -302,6 +302,7 @@ fn fill_drill(meeting: &mut Review, reflection: &Review, now: u64) -> Vec<&'stat
         ("Game host", &mut ours.host, &theirs.host),
         ("Participants", &mut ours.participants, &theirs.participants),
         ("Date", &mut ours.date, &theirs.date),
+        ("What success looks like", &mut ours.success, &theirs.success),
     ] {
         if target.trim().is_empty() && !value.trim().is_empty() {
             *target = value.clone();

@@ -61,3 +61,22 @@ fn a_credited_export_imports_back_with_its_credits() {
     assert_eq!(imported.observations[0].luck, Some(Luck::Decreasing));
     assert_eq!(export_markdown_with(&imported, credited()), markdown);
 }
+
+#[test]
+fn what_success_looks_like_imports_back_into_the_drill_plan() {
+    let mut review = merged_review();
+    review.set_drill_field(gotlucky_core::DrillField::Scenario, "The gateway times out", 3);
+    review.set_drill_field(
+        gotlucky_core::DrillField::Success,
+        "Checkout fails over in under a minute",
+        3,
+    );
+    let markdown = export_markdown(&review);
+    let imported = import_markdown(&markdown, "r2", 4).unwrap();
+    assert_eq!(imported.drill.success, "Checkout fails over in under a minute");
+    assert!(
+        imported.notes.is_empty(),
+        "nothing left over in the notes: {:?}",
+        imported.notes
+    );
+}
