@@ -199,16 +199,21 @@ pub fn redact_review(review: &Review, extra_names: &str) -> Redacted {
         &mut drill.date,
         &mut drill.success,
     ];
+    // Whose reflection an item came from names a person too, and the export may credit it.
     let items = copy
         .moments
         .iter_mut()
-        .map(|moment| &mut moment.text)
-        .chain(copy.observations.iter_mut().map(|observation| &mut observation.text))
+        .flat_map(|moment| std::iter::once(&mut moment.text).chain(moment.source.as_mut()))
         .chain(
-            copy.actions
+            copy.observations
                 .iter_mut()
-                .flat_map(|action| [&mut action.what, &mut action.owner, &mut action.due]),
-        );
+                .flat_map(|observation| std::iter::once(&mut observation.text).chain(observation.source.as_mut())),
+        )
+        .chain(copy.actions.iter_mut().flat_map(|action| {
+            [&mut action.what, &mut action.owner, &mut action.due]
+                .into_iter()
+                .chain(action.source.as_mut())
+        }));
     for text in texts.into_iter().chain(items) {
         *text = redactor.redact(text);
     }

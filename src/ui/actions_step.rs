@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::add_form::AddForm;
 use super::field::TextField;
-use super::hint_notes::{HintNotes, HintsSetting};
+use super::hint_notes::HintNotes;
 use super::review_context::ReviewContext;
 use crate::workspace::Deleted;
 
@@ -32,7 +32,6 @@ pub fn ActionsStep() -> impl IntoView {
 
     view! {
         <p class="help">"Make an action from any observation in the earlier steps, or add one here."</p>
-        <HintsSetting/>
         <ul class="items" aria-label="Actions">
             <For each=ids key=|id| *id let:id>
                 <ActionItem id=id/>

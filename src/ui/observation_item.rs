@@ -52,6 +52,13 @@ pub fn ObservationItem(id: ObservationId) -> impl IntoView {
         })
     };
 
+    // `autofocus` only works for what is there when the page loads: the editor appears later, so focus it by node.
+    let editor = NodeRef::<leptos::html::Textarea>::new();
+    Effect::new(move |_| {
+        if let Some(editor) = editor.get() {
+            let _ = editor.focus();
+        }
+    });
     let text_view = move || {
         let text_id = text_id_for_view.clone();
         if editing.get() {
@@ -62,7 +69,7 @@ pub fn ObservationItem(id: ObservationId) -> impl IntoView {
                     aria-label="Edit observation"
                     rows="2"
                     prop:value=text
-                    autofocus
+                    node_ref=editor
                     on:input=move |event| {
                         let value = event_target_value(&event);
                         context.edit(|review, now| review.edit_observation(id, &value, now));
@@ -81,10 +88,17 @@ pub fn ObservationItem(id: ObservationId) -> impl IntoView {
             view! { <p class="item-text" id=text_id>{text}</p> }.into_any()
         }
     };
+    // Where a merged observation came from, shown quietly: the words are the team's now.
+    let source = move || {
+        observation
+            .with(|o| o.as_ref().and_then(|o| o.source.clone()))
+            .map(|source| view! { <p class="item-meta item-source">"from: " {source}</p> })
+    };
 
     view! {
         <li class="item observation">
             {text_view}
+            {source}
             <HintNotes item=HintedItem::Observation(id)/>
             // Named by the observation's text, so "Edit" or "Delete" is heard with what it acts on.
             <div class="item-tools" role="group" aria-labelledby=text_id>

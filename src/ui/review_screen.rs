@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::actions_step::ActionsStep;
+use super::hint_notes::HintsSetting;
 use super::meeting_timer::MeetingTimer;
 use super::merge_reflections::MergeReflections;
 use super::question_card::QuestionsStep;
@@ -120,6 +121,7 @@ pub fn ReviewScreen(
                 </button>
                 <a href=move || Route::Export { review: id.get_value() }.to_hash()>"Export Markdown"</a>
             </nav>
+            <HintsSetting/>
             <MergeReflections/>
         </div>
     }

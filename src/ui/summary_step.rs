@@ -9,7 +9,7 @@ use gotlucky_core::{Mode, MomentId, Observation, Review, Route, StepKind, STEPS}
 use leptos::prelude::*;
 
 use super::export_view::open_drill_card;
-use super::hint_notes::{Check, HintNotes, HintsSetting};
+use super::hint_notes::{Check, HintNotes};
 use super::history_panel::HistoryPanel;
 use super::review_context::ReviewContext;
 
@@ -44,7 +44,6 @@ pub fn SummaryStep() -> impl IntoView {
                 <a href=export on:click=move |_| open_drill_card()>"Export the drill card"</a>
             </p>
         </Show>
-        <HintsSetting/>
         <HistoryPanel/>
     }
 }

@@ -53,6 +53,17 @@ test('merging three reflection files: duplicates skipped, a bad file refused, on
   ]);
   await expect(review.question(OWNERSHIP).observations().locator('.item-text')).toHaveText(['Only Amanda knows the gateway']);
 
+  // Where a merged observation came from is shown quietly, and credited in the export only when asked.
+  await expect(review.question(NORMALISED).observation('Friday deploys without anyone on call')).toContainText('from: Sam’s reflection');
+  await expect(review.question(NORMALISED).observation('Config pushes skip review')).not.toContainText('from:');
+  await review.openExport();
+  const markdown = page.getByRole('textbox', { name: 'Markdown' });
+  await expect(markdown).not.toHaveValue(/from: Sam/);
+  await page.getByRole('checkbox', { name: /Credit contributors/ }).check();
+  await expect(markdown).toHaveValue(/Friday deploys without anyone on call \*\(from: Sam’s reflection\)\*/);
+  await page.goBack();
+  await review.expectStep('How have we been decreasing our luck?');
+
   // Merging the same file again adds nothing.
   await page.getByLabel('Reflection files').setInputFiles([
     file('sam.md', reflection('Sam', { [NORMALISED]: ['Friday deploys without anyone on call'] })),

@@ -80,3 +80,20 @@ fn what_success_looks_like_imports_back_into_the_drill_plan() {
         imported.notes
     );
 }
+
+#[test]
+fn a_redacted_export_credits_roles_not_names() {
+    let mut review = merged_review();
+    review.set_scene_field(
+        gotlucky_core::SceneField::Participants,
+        "Sam (on-call engineer), Liz",
+        3,
+    );
+    let redacted = gotlucky_core::redact_review(&review, "").review;
+    let markdown = export_markdown_with(&redacted, credited());
+    assert!(
+        markdown.contains("from: on-call engineer\u{2019}s reflection"),
+        "{markdown}"
+    );
+    assert!(!markdown.contains("Sam") && !markdown.contains("Liz"), "{markdown}");
+}
