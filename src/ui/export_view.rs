@@ -42,6 +42,7 @@ pub fn ExportView(review_id: String) -> impl IntoView {
     let include_unanswered = RwSignal::new(false);
     let front_matter = RwSignal::new(false);
     let credit = RwSignal::new(false);
+    let meeting_plan = RwSignal::new(false);
     let redact = RwSignal::new(false);
     let extra_names = RwSignal::new(names_key.with_value(|key| workspace.unfinished(key)));
     // Every option is set here today; the default fills any added later until the screen offers it.
@@ -52,6 +53,7 @@ pub fn ExportView(review_id: String) -> impl IntoView {
             include_unanswered: include_unanswered.get(),
             front_matter: front_matter.get(),
             credit_contributors: credit.get(),
+            include_meeting_plan: meeting_plan.get(),
             ..ExportOptions::default()
         },
         redact: redact.get(),
@@ -134,6 +136,10 @@ pub fn ExportView(review_id: String) -> impl IntoView {
                 <label class="inline" class:hidden=move || !is_review()>
                     <input type="checkbox" prop:checked=credit on:change=move |event| credit.set(event_target_checked(&event))/>
                     "Credit contributors (after each observation merged from someone\u{2019}s reflection)"
+                </label>
+                <label class="inline" class:hidden=move || !is_review()>
+                    <input type="checkbox" prop:checked=meeting_plan on:change=move |event| meeting_plan.set(event_target_checked(&event))/>
+                    "Include the meeting\u{2019}s time plan"
                 </label>
                 <label class="inline">
                     <input type="checkbox" prop:checked=redact on:change=move |event| redact.set(event_target_checked(&event))/>

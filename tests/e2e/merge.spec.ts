@@ -61,6 +61,10 @@ test('merging three reflection files: duplicates skipped, a bad file refused, on
   await expect(markdown).not.toHaveValue(/from: Sam/);
   await page.getByRole('checkbox', { name: /Credit contributors/ }).check();
   await expect(markdown).toHaveValue(/Friday deploys without anyone on call \*\(from: Sam’s reflection\)\*/);
+  // The meeting's time plan is saved with the review, and reaches the Markdown only when asked.
+  await expect(markdown).not.toHaveValue(/## Meeting plan/);
+  await page.getByRole('checkbox', { name: 'Include the meeting’s time plan' }).check();
+  await expect(markdown).toHaveValue(/## Meeting plan\n\n\| Step \| Minutes \| Starts \|/);
   await page.goBack();
   await review.expectStep('How have we been decreasing our luck?');
 

@@ -10,6 +10,7 @@ use super::labels::{is_source_label, observation_labels, split_suffix};
 use super::write::write;
 use crate::catalogue::{StepKind, QUESTIONS, STEPS};
 use crate::markdown::NO_ANSWER_YET;
+use crate::meeting::{parse_clock, MeetingPlan, PlannedStep};
 use crate::review::{ActionField, DrillField, DrillKind, Mode, Review, SceneField};
 
 /// Where the reader is in the document.
@@ -23,6 +24,8 @@ enum Section {
     Drill,
     Actions,
     Ledger,
+    /// The meeting's time plan, exported only when asked.
+    MeetingPlan,
     Notes,
     /// A section gotlucky does not know, or what follows the closing credit: kept in the notes.
     Unknown,
@@ -95,6 +98,7 @@ impl Reader {
             "We got lucky" => Section::Moments,
             "Actions" => Section::Actions,
             "Luck ledger" => Section::Ledger,
+            crate::markdown::document::MEETING_PLAN_HEADING => Section::MeetingPlan,
             "Notes" => Section::Notes,
             _ if STEPS.iter().any(|step| is_step(&step)) => Section::Step,
             _ => Section::Unknown,
@@ -144,6 +148,7 @@ impl Reader {
             (Section::Question(_), Block::Paragraph(text)) if rendered(text) == NO_ANSWER_YET => {}
             (Section::Drill, Block::List { items, .. }) => items.iter().for_each(|item| self.drill_item(item)),
             (Section::Actions, Block::Table { header, rows }) => self.actions(header, rows),
+            (Section::MeetingPlan, Block::Table { rows, .. }) => self.meeting_plan(rows),
             (Section::Ledger, Block::List { items, .. }) => items.iter().for_each(|item| self.ledger_item(item)),
             (Section::Notes, block) => self.notes.push(write(std::slice::from_ref(block))),
             (_, block) => self.keep_unknown(std::slice::from_ref(block)),
@@ -252,6 +257,35 @@ impl Reader {
     }
 
     /// The actions table, its columns found by their headings.
+    /// The meeting plan's table: a step's label, its minutes and its start; the first start, when it is a time
+    /// of day, is the meeting's start time. Steps it does not name keep no minutes.
+    fn meeting_plan(&mut self, rows: &[Vec<String>]) {
+        let cell = |row: &Vec<String>, column: usize| row.get(column).map(|cell| rendered(cell)).unwrap_or_default();
+        let minutes_of = |label: &str| {
+            rows.iter()
+                .find(|row| cell(row, 0) == label)
+                .and_then(|row| cell(row, 1).trim().parse::<u32>().ok())
+        };
+        let steps: Vec<PlannedStep> = STEPS
+            .iter()
+            .map(|step| PlannedStep {
+                step: step.id.to_owned(),
+                minutes: minutes_of(step.label).unwrap_or(0),
+            })
+            .collect();
+        let start = rows
+            .first()
+            .map(|row| cell(row, 2))
+            .filter(|start| parse_clock(start).is_some());
+        let plan = MeetingPlan {
+            length_minutes: steps.iter().map(|step| step.minutes).sum(),
+            steps,
+            start_time: start.unwrap_or_default(),
+            ..MeetingPlan::default()
+        };
+        self.review.edit_meeting(self.now, |meeting| *meeting = plan);
+    }
+
     fn actions(&mut self, header: &[String], rows: &[Vec<String>]) {
         let header: Vec<String> = header.iter().map(|cell| rendered(cell)).collect();
         let column = |name: &str, default: usize| header.iter().position(|cell| cell == name).unwrap_or(default);

@@ -81,6 +81,9 @@ pub(crate) fn review_blocks(review: &Review, options: ExportOptions) -> Vec<Bloc
     for step in STEPS.iter().filter(|step| step.kind == StepKind::Questions) {
         push_question_step(&mut blocks, review, step, options);
     }
+    if options.include_meeting_plan {
+        push_meeting_plan(&mut blocks, review);
+    }
     push_actions(&mut blocks, review);
     push_ledger(&mut blocks, review, options);
     if !review.notes.trim().is_empty() {
@@ -223,6 +226,29 @@ fn push_actions<'a>(blocks: &mut Vec<Block<'a>>, review: &'a Review) {
         })
         .collect();
     blocks.push(Block::Table(&["Action", "Owner", "Due", "From observation"], rows));
+}
+
+/// The heading of the meeting plan's section, also read back by the import.
+pub const MEETING_PLAN_HEADING: &str = "Meeting plan";
+
+/// The meeting's time plan as the timer uses it (the proposed one until the facilitator changes it): each step
+/// with its minutes and when it starts.
+fn push_meeting_plan(blocks: &mut Vec<Block<'_>>, review: &Review) {
+    let plan = review.meeting_plan();
+    let rows = plan
+        .start_offsets()
+        .into_iter()
+        .filter_map(|(step, start)| {
+            let label = crate::catalogue::step(step)?.label;
+            Some(vec![
+                text(label),
+                text(plan.minutes(step).to_string()),
+                text(plan.time_at(start)),
+            ])
+        })
+        .collect();
+    blocks.push(Block::Heading(2, Cow::Borrowed(MEETING_PLAN_HEADING)));
+    blocks.push(Block::Table(&["Step", "Minutes", "Starts"], rows));
 }
 
 fn push_ledger<'a>(blocks: &mut Vec<Block<'a>>, review: &'a Review, options: ExportOptions) {

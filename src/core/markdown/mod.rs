@@ -28,6 +28,9 @@ pub struct ExportOptions {
     /// After each observation merged from a participant's reflection, say whose it was
     /// (` *(from: Sam’s reflection)*`). Off by default: the room's words are the team's.
     pub credit_contributors: bool,
+    /// Add the meeting's time plan (each step's minutes and start) as a section. Off by default: the plan is
+    /// for running the meeting, not for the wiki page.
+    pub include_meeting_plan: bool,
 }
 
 /// What the export writes under an unanswered question when asked to include it.
