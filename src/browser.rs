@@ -102,7 +102,7 @@ pub async fn request_persistent_storage() -> Option<bool> {
 pub fn monotonic_now() -> f64 {
     web_sys::window()
         .and_then(|window| window.performance())
-        .map_or_else(|| js_sys::Date::now(), |performance| performance.now())
+        .map_or_else(js_sys::Date::now, |performance| performance.now())
 }
 
 /// Whether nothing has the keyboard focus (it fell back to the page itself, as when a focused button is removed).

@@ -165,7 +165,8 @@ fn a_replaced_review_touches_everything_that_differs() {
 fn progress_depends_only_on_its_parts() {
     use gotlucky_core::parts::parts_of_progress;
     use gotlucky_core::summary::step_progress;
-    let changes: Vec<Box<dyn Fn(&mut gotlucky_core::Review)>> = vec![
+    type Change = Box<dyn Fn(&mut gotlucky_core::Review)>;
+    let changes: Vec<Change> = vec![
         Box::new(|review| review.set_title("", 9)),
         Box::new(|review| review.set_scene_field(SceneField::Date, "", 9)),
         Box::new(|review| {
