@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::field::keep_value;
 use crate::workspace::Workspace;
 
 /// A form with one field that adds what is typed when Enter is pressed or the button is clicked.
@@ -41,12 +42,14 @@ pub fn AddForm(
     };
     let input = move |event: leptos::ev::Event| keep(event_target_value(&event));
     let field = if multiline {
+        let area = NodeRef::<leptos::html::Textarea>::new();
+        keep_value(area, draft.into());
         view! {
             <textarea
                 rows="2"
                 aria-labelledby=labelled_by
                 placeholder=placeholder
-                prop:value=draft
+                node_ref=area
                 on:input=input
                 on:keydown=move |event| {
                     if event.key() == "Enter" && !event.shift_key() {
@@ -58,7 +61,9 @@ pub fn AddForm(
         }
         .into_any()
     } else {
-        view! { <input type="text" autocomplete="off" placeholder=placeholder prop:value=draft on:input=input/> }
+        let line = NodeRef::<leptos::html::Input>::new();
+        keep_value(line, draft.into());
+        view! { <input type="text" autocomplete="off" placeholder=placeholder node_ref=line on:input=input/> }
             .into_any()
     };
     let field = if label.is_empty() {

@@ -23,9 +23,13 @@ pub fn TextField(
 ) -> impl IntoView {
     let input = move |event: leptos::ev::Event| on_input.run(event_target_value(&event));
     let control = if multiline {
-        view! { <textarea rows="3" placeholder=placeholder prop:value=value on:input=input></textarea> }.into_any()
+        let area = NodeRef::<leptos::html::Textarea>::new();
+        keep_value(area, value);
+        view! { <textarea rows="3" placeholder=placeholder node_ref=area on:input=input></textarea> }.into_any()
     } else {
-        view! { <input type=input_type autocomplete="off" placeholder=placeholder prop:value=value on:input=input/> }
+        let line = NodeRef::<leptos::html::Input>::new();
+        keep_value(line, value);
+        view! { <input type=input_type autocomplete="off" placeholder=placeholder node_ref=line on:input=input/> }
             .into_any()
     };
     view! {
@@ -59,4 +63,28 @@ pub fn ChoiceField(
             </select>
         </label>
     }
+}
+
+/// Shows `value` in a text control without rewriting what is being typed: the control's value is set only when
+/// it differs. Setting it to the same text (as `prop:value` does after every keystroke that changes the review)
+/// resets the browser's editor for the field and costs it a layout each time.
+pub fn keep_value<E>(control: NodeRef<E>, value: Signal<String>)
+where
+    E: leptos::html::ElementType,
+    E::Output: wasm_bindgen::JsCast + Clone + 'static,
+{
+    Effect::new(move |_| {
+        let value = value.get();
+        let Some(control) = control.get() else {
+            return;
+        };
+        let control: &wasm_bindgen::JsValue = wasm_bindgen::JsCast::unchecked_ref(&control);
+        let key = wasm_bindgen::JsValue::from_str("value");
+        let shown = js_sys::Reflect::get(control, &key)
+            .ok()
+            .and_then(|shown| shown.as_string());
+        if shown.as_deref() != Some(value.as_str()) {
+            let _ = js_sys::Reflect::set(control, &key, &wasm_bindgen::JsValue::from_str(&value));
+        }
+    });
 }

@@ -8,7 +8,7 @@ use gotlucky_core::{Dial, Direction, Luck, ObservationId};
 use leptos::prelude::*;
 
 use super::add_form::AddForm;
-use super::field::ChoiceField;
+use super::field::{keep_value, ChoiceField};
 use super::hint_notes::HintNotes;
 use super::review_context::ReviewContext;
 use crate::workspace::Deleted;
@@ -54,6 +54,7 @@ pub fn ObservationItem(id: ObservationId) -> impl IntoView {
 
     // `autofocus` only works for what is there when the page loads: the editor appears later, so focus it by node.
     let editor = NodeRef::<leptos::html::Textarea>::new();
+    keep_value(editor, Signal::derive(text));
     Effect::new(move |_| {
         if let Some(editor) = editor.get() {
             let _ = editor.focus();
@@ -68,7 +69,6 @@ pub fn ObservationItem(id: ObservationId) -> impl IntoView {
                     class="edit"
                     aria-label="Edit observation"
                     rows="2"
-                    prop:value=text
                     node_ref=editor
                     on:input=move |event| {
                         let value = event_target_value(&event);
