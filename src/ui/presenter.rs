@@ -7,7 +7,7 @@ use gotlucky_core::catalogue::{self, LEDGER_QUESTION};
 use gotlucky_core::meeting::{MeetingPlan, Presence};
 use gotlucky_core::parts::Part;
 use gotlucky_core::summary::describe_action;
-use gotlucky_core::{StepKind, STEPS};
+use gotlucky_core::{Review, StepKind, STEPS};
 use leptos::prelude::*;
 
 use super::meeting_timer::ticking_clock;
@@ -51,9 +51,19 @@ pub fn PresenterView(
         let place = place.get();
         match (step().kind, place.question.and_then(catalogue::question)) {
             (StepKind::Questions, Some(question)) => view! { <PresentedQuestion question=question/> }.into_any(),
-            (StepKind::Scene, _) => view! { <PresentedMoments/> }.into_any(),
-            (StepKind::Actions, _) => view! { <PresentedActions/> }.into_any(),
-            _ => view! { <PresentedLedger/> }.into_any(),
+            (StepKind::Scene, _) => view! {
+                <PresentedList heading="When did we say \u{201c}we got lucky\u{201d}?" label="We got lucky moments"
+                    part=Part::Moments lines=moment_lines/>
+            }
+            .into_any(),
+            (StepKind::Actions, _) => view! {
+                <PresentedList heading="What will we do?" label="Actions" part=Part::Actions lines=action_lines/>
+            }
+            .into_any(),
+            _ => view! {
+                <PresentedList heading=LEDGER_QUESTION label="We got lucky moments" part=Part::Moments lines=moment_lines/>
+            }
+            .into_any(),
         }
     };
 
@@ -98,61 +108,35 @@ fn PresentedQuestion(question: &'static catalogue::Question) -> impl IntoView {
     }
 }
 
-/// The "we got lucky" moments, on the Set the scene step.
+/// A heading and a list read from one part of the review: the moments on Set the scene and Review, the actions
+/// on Actions.
 #[component]
-fn PresentedMoments() -> impl IntoView {
+fn PresentedList(
+    /// What the room is asked.
+    heading: &'static str,
+    /// The list's accessible name.
+    label: &'static str,
+    /// The part of the review the list shows.
+    part: Part,
+    /// The list's lines, from the review.
+    lines: fn(&Review) -> Vec<String>,
+) -> impl IntoView {
     let context = expect_context::<ReviewContext>();
-    let moments = move || {
-        context
-            .read(Part::Moments, |review| {
-                review.moments.iter().map(|m| m.text.clone()).collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
-    };
+    let lines = move || context.read(part, lines).unwrap_or_default();
     view! {
-        <h1 class="presenter-question">"When did we say \u{201c}we got lucky\u{201d}?"</h1>
-        <ul class="presenter-items" aria-label="We got lucky moments">
-            {move || moments().into_iter().map(|text| view! { <li>{text}</li> }).collect_view()}
+        <h1 class="presenter-question">{heading}</h1>
+        <ul class="presenter-items" aria-label=label>
+            {move || lines().into_iter().map(|text| view! { <li>{text}</li> }).collect_view()}
         </ul>
     }
 }
 
-/// The actions agreed so far.
-#[component]
-fn PresentedActions() -> impl IntoView {
-    let context = expect_context::<ReviewContext>();
-    let actions = move || {
-        context
-            .read(Part::Actions, |review| {
-                review.actions.iter().map(describe_action).collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
-    };
-    view! {
-        <h1 class="presenter-question">"What will we do?"</h1>
-        <ul class="presenter-items" aria-label="Actions">
-            {move || actions().into_iter().map(|text| view! { <li>{text}</li> }).collect_view()}
-        </ul>
-    }
+fn moment_lines(review: &Review) -> Vec<String> {
+    review.moments.iter().map(|moment| moment.text.clone()).collect()
 }
 
-/// The luck ledger's question and the moments, on the Review step.
-#[component]
-fn PresentedLedger() -> impl IntoView {
-    let context = expect_context::<ReviewContext>();
-    let moments = move || {
-        context
-            .read(Part::Moments, |review| {
-                review.moments.iter().map(|m| m.text.clone()).collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
-    };
-    view! {
-        <h1 class="presenter-question">{LEDGER_QUESTION}</h1>
-        <ul class="presenter-items" aria-label="We got lucky moments">
-            {move || moments().into_iter().map(|text| view! { <li>{text}</li> }).collect_view()}
-        </ul>
-    }
+fn action_lines(review: &Review) -> Vec<String> {
+    review.actions.iter().map(describe_action).collect()
 }
 
 /// The timer, read-only: the facilitator's window runs it.

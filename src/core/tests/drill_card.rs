@@ -11,20 +11,7 @@ mod common;
 mod hostile;
 
 fn check(name: &str, markdown: &str) {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots")
-        .join(format!("{name}.md"));
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&path, markdown).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|error| {
-        panic!(
-            "missing snapshot {} ({error}); run with UPDATE_SNAPSHOTS=1",
-            path.display()
-        )
-    });
-    assert_eq!(markdown, expected, "drill card {name} differs from {}", path.display());
+    common::check_snapshot(name, markdown);
 }
 
 /// The facilitated review with follow-up actions from the frequency step, and one from elsewhere.

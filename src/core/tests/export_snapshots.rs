@@ -7,20 +7,7 @@ mod common;
 use common::facilitated_review;
 
 fn check(name: &str, markdown: &str) {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots")
-        .join(format!("{name}.md"));
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&path, markdown).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|error| {
-        panic!(
-            "missing snapshot {} ({error}); run with UPDATE_SNAPSHOTS=1",
-            path.display()
-        )
-    });
-    assert_eq!(markdown, expected, "export of {name} differs from {}", path.display());
+    common::check_snapshot(name, markdown);
 }
 
 #[test]

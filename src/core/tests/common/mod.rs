@@ -92,3 +92,22 @@ pub fn content(review: &Review) -> Content {
         review.notes.clone(),
     )
 }
+
+/// Compares `markdown` with the snapshot file `tests/snapshots/<name>.md`, or writes it there when the tests run
+/// with `UPDATE_SNAPSHOTS=1` (then review the diff like code).
+pub fn check_snapshot(name: &str, markdown: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(format!("{name}.md"));
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, markdown).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|error| {
+        panic!(
+            "missing snapshot {} ({error}); run with UPDATE_SNAPSHOTS=1",
+            path.display()
+        )
+    });
+    assert_eq!(markdown, expected, "{name} differs from {}", path.display());
+}
