@@ -59,12 +59,19 @@ pub fn read_history(store: &dyn Store, review_id: &str) -> Result<Vec<Revision>,
         .unwrap_or_default())
 }
 
-/// Records the review as a revision.
+/// Records the review as a revision, then keeps all history together within its bound (see
+/// `storage::space::bound_all_history`).
 pub fn record_revision(store: &dyn Store, review: &Review, now: u64) -> Result<(), StoreError> {
     let revisions = add_revision(read_history(store, &review.id)?, review, now);
+    write_history(store, &review.id, &revisions)?;
+    crate::storage::space::bound_all_history(store)
+}
+
+/// Stores a review's revisions, replacing what was there.
+pub fn write_history(store: &dyn Store, review_id: &str, revisions: &[Revision]) -> Result<(), StoreError> {
     store.write(
-        &history_key(&review.id),
-        &serde_json::to_string(&revisions).unwrap_or_else(|_| "[]".to_owned()),
+        &history_key(review_id),
+        &serde_json::to_string(revisions).unwrap_or_else(|_| "[]".to_owned()),
     )
 }
 

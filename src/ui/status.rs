@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use gotlucky_core::storage::space::SpaceUsed;
+
 use crate::browser;
 use crate::workspace::{SaveStatus, Workspace};
 
@@ -27,6 +29,20 @@ pub fn StorageBanners() -> impl IntoView {
     let export_error = RwSignal::new(None::<String>);
     let export_now = move |_| export_error.set(workspace.download_backup().err());
     let quota_full = move || matches!(workspace.save_status().get(), SaveStatus::NotSaved { quota: true, .. });
+    // Measured when the banner appears, and again after each button, so the sizes say what is left to give back.
+    let space = RwSignal::new(SpaceUsed::default());
+    Effect::new(move |_| {
+        if quota_full() {
+            space.set(workspace.space_used());
+        }
+    });
+    let give_back = move |free: fn(&Workspace)| {
+        move |_| {
+            free(&workspace);
+            space.set(workspace.space_used());
+        }
+    };
+    let kilobytes = |characters: usize| format!("{} KB", characters.div_ceil(1000));
     let problems = move || {
         workspace
             .problems()
@@ -55,9 +71,17 @@ pub fn StorageBanners() -> impl IntoView {
             <p>
                 "This browser\u{2019}s storage for gotlucky is full, so changes are not being saved. Everything "
                 "is still here in this tab. Download a backup now; saving starts again by itself once space is "
-                "freed (empty the trash or delete old drafts on the home screen)."
+                "freed: delete earlier versions or empty the trash here, or delete old drafts on the home screen."
             </p>
             <button type="button" on:click=export_now>"Export now"</button>
+            " "
+            <button type="button" class="secondary" class:hidden=move || space.get().history == 0 on:click=give_back(Workspace::clear_history)>
+                {move || format!("Delete earlier versions ({})", kilobytes(space.get().history))}
+            </button>
+            " "
+            <button type="button" class="secondary" class:hidden=move || space.get().trash == 0 on:click=give_back(Workspace::empty_trash)>
+                {move || format!("Empty the trash ({})", kilobytes(space.get().trash))}
+            </button>
             {move || export_error.get().map(|error| view! { <p>"The download failed: " {error}</p> })}
         </div>
         <div class="banner" role="alert" class:hidden=move || workspace.problems().with(Vec::is_empty)>

@@ -11,6 +11,7 @@ mod drafts;
 mod history;
 mod meeting;
 mod preferences;
+mod space;
 mod sync;
 mod watch;
 

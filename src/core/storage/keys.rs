@@ -21,7 +21,7 @@ pub const KEY_PREFIX: &str = "gotlucky:v1:";
 pub const INDEX_KEY: &str = "gotlucky:v1:index";
 pub const REVIEW_PREFIX: &str = "gotlucky:v1:review:";
 pub const TRASH_PREFIX: &str = "gotlucky:v1:trash:";
-const HISTORY_PREFIX: &str = "gotlucky:v1:history:";
+pub const HISTORY_PREFIX: &str = "gotlucky:v1:history:";
 pub const PRESENCE_PREFIX: &str = "gotlucky:v1:presence:";
 /// "off" when the timer's sound is muted in this browser.
 pub const TIMER_SOUND_KEY: &str = "gotlucky:v1:prefs:timer-sound";
@@ -165,6 +165,11 @@ pub fn backup_prefix(review_id: &str) -> String {
 /// The review id a storage key belongs to, if it is a review's head (not one of its parts).
 pub fn review_id_of_key(key: &str) -> Option<&str> {
     key.strip_prefix(REVIEW_PREFIX).filter(|id| !id.contains(':'))
+}
+
+/// The review id of a trash key, if it is one.
+pub fn review_id_of_trash_key(key: &str) -> Option<&str> {
+    key.strip_prefix(TRASH_PREFIX).filter(|id| !id.contains(':'))
 }
 
 /// The names of the parts, in the order their observations are read back: one per question, then the rest.

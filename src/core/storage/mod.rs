@@ -17,6 +17,7 @@ pub mod keys;
 pub mod load;
 pub mod migrations;
 pub mod save;
+pub mod space;
 pub mod trash;
 
 pub use envelope::{encode_review, stored_schema};
