@@ -17,6 +17,7 @@ pub mod parts;
 pub mod redact;
 pub mod review;
 pub mod route;
+pub mod scene_labels;
 pub mod storage;
 pub mod store;
 pub mod summary;

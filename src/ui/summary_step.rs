@@ -4,6 +4,7 @@
 use gotlucky_core::catalogue::{questions_of, LEDGER_PROMPT, LEDGER_QUESTION};
 use gotlucky_core::hints::HintedItem;
 use gotlucky_core::parts::Part;
+use gotlucky_core::scene_labels::scene_details;
 use gotlucky_core::summary::{describe_action, ledger};
 use gotlucky_core::{Mode, MomentId, Observation, Review, Route, StepKind, STEPS};
 use leptos::prelude::*;
@@ -99,25 +100,14 @@ fn LedgerEntry(id: MomentId) -> impl IntoView {
 fn summary(review: &Review) -> impl IntoView {
     let scene = &review.scene;
     let self_reflection = scene.mode == Mode::SelfReflection;
-    let details: Vec<(&'static str, String)> = [
-        ("Title", review.display_title().to_owned()),
-        ("What happened", scene.what_happened.clone()),
-        ("Link or ticket", scene.link.clone()),
-        ("Date", scene.date.clone()),
-        ("Facilitator", scene.facilitator.clone()),
-        (
-            "Participants",
-            if self_reflection {
-                String::new()
-            } else {
-                scene.participants.clone()
-            },
-        ),
-        ("Mode", scene.mode.label().to_owned()),
-    ]
-    .into_iter()
-    .filter(|(_, value)| !value.trim().is_empty())
-    .collect();
+    // The same details, labelled the same way, as the export's table.
+    let details: Vec<(&'static str, String)> = std::iter::once(("Title", review.display_title().to_owned()))
+        .chain(
+            scene_details(review)
+                .into_iter()
+                .map(|(label, value)| (label, value.to_owned())),
+        )
+        .collect();
 
     let steps = STEPS
         .iter()

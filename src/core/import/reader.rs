@@ -12,6 +12,7 @@ use crate::catalogue::{StepKind, QUESTIONS, STEPS};
 use crate::markdown::NO_ANSWER_YET;
 use crate::meeting::{parse_clock, MeetingPlan, PlannedStep};
 use crate::review::{ActionField, DrillField, DrillKind, Mode, Review, SceneField};
+use crate::scene_labels;
 
 /// Where the reader is in the document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,17 +173,17 @@ impl Reader {
         let [label, value, ..] = row else { return };
         let (label, value) = (rendered(label), rendered(value));
         let field = match label.as_str() {
-            "What happened" => SceneField::WhatHappened,
-            "Link" => SceneField::Link,
-            "Date" => SceneField::Date,
-            "Facilitator" => SceneField::Facilitator,
-            "Written by" => {
+            scene_labels::WHAT_HAPPENED => SceneField::WhatHappened,
+            scene_labels::LINK => SceneField::Link,
+            scene_labels::DATE => SceneField::Date,
+            scene_labels::FACILITATOR => SceneField::Facilitator,
+            scene_labels::WRITTEN_BY => {
                 self.review.set_mode(Mode::SelfReflection, self.now);
                 SceneField::Facilitator
             }
-            "Participants" => SceneField::Participants,
-            "Mode" => {
-                let mode = if value == "personal reflection" {
+            scene_labels::PARTICIPANTS => SceneField::Participants,
+            scene_labels::MODE => {
+                let mode = if value == scene_labels::PERSONAL_REFLECTION {
                     Mode::SelfReflection
                 } else {
                     Mode::Facilitated

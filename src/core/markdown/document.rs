@@ -4,6 +4,7 @@
 //! Every string in a block is written out as literal text: user text and our own words alike go through the
 //! writer's escaping. Only the shape (which block, emphasis, a bold lead) is markup.
 
+use crate::scene_labels;
 use std::borrow::Cow;
 
 use crate::catalogue::{questions_of, Step, StepKind, ARTICLE_AUTHOR, ARTICLE_TITLE, STEPS};
@@ -98,32 +99,17 @@ pub(crate) fn review_blocks(review: &Review, options: ExportOptions) -> Vec<Bloc
 }
 
 fn push_scene<'a>(blocks: &mut Vec<Block<'a>>, review: &'a Review) {
-    let scene = &review.scene;
-    let self_reflection = scene.mode == Mode::SelfReflection;
-    let mut rows = vec![
-        ("What happened", text(scene.what_happened.as_str())),
-        ("Link", Inline::Link(scene.link.as_str())),
-        ("Date", text(scene.date.as_str())),
-        (
-            if self_reflection { "Written by" } else { "Facilitator" },
-            text(scene.facilitator.as_str()),
-        ),
-    ];
-    if !self_reflection {
-        rows.push(("Participants", text(scene.participants.as_str())));
-    }
-    rows.push((
-        "Mode",
-        text(if self_reflection {
-            "personal reflection"
-        } else {
-            "facilitated meeting"
-        }),
-    ));
-    let rows = rows
+    let self_reflection = review.scene.mode == Mode::SelfReflection;
+    let rows = scene_labels::scene_details(review)
         .into_iter()
-        .filter(|(_, value)| !inline_str(value).trim().is_empty())
-        .map(|(label, value)| vec![text(label), value])
+        .map(|(label, value)| {
+            let value = if label == scene_labels::LINK {
+                Inline::Link(value)
+            } else {
+                text(value)
+            };
+            vec![text(label), value]
+        })
         .collect();
     blocks.push(Block::Table(&["Detail", "Value"], rows));
     if self_reflection {
@@ -270,12 +256,4 @@ fn push_ledger<'a>(blocks: &mut Vec<Block<'a>>, review: &'a Review, options: Exp
         })
         .collect();
     blocks.push(Block::List(items));
-}
-
-/// The text an inline holds.
-pub(crate) fn inline_str<'b>(inline: &'b Inline<'_>) -> &'b str {
-    match inline {
-        Inline::Text(text) | Inline::Emphasis(text) => text,
-        Inline::Link(link) => link,
-    }
 }
