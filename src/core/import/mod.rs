@@ -11,6 +11,7 @@
 mod blocks;
 mod inline;
 mod labels;
+mod plan_table;
 mod reader;
 mod references;
 mod table;

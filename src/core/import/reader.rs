@@ -7,10 +7,10 @@
 use super::blocks::Block;
 use super::inline::{parse, plain, Inline};
 use super::labels::{is_source_label, observation_labels, split_suffix};
+use super::plan_table::meeting_plan;
 use super::write::write;
 use crate::catalogue::{StepKind, QUESTIONS, STEPS};
 use crate::markdown::NO_ANSWER_YET;
-use crate::meeting::{parse_clock, MeetingPlan, PlannedStep};
 use crate::review::{ActionField, DrillField, DrillKind, Mode, Review, SceneField};
 use crate::scene_labels;
 
@@ -258,32 +258,8 @@ impl Reader {
     }
 
     /// The actions table, its columns found by their headings.
-    /// The meeting plan's table: a step's label, its minutes and its start; the first start, when it is a time
-    /// of day, is the meeting's start time. Steps it does not name keep no minutes.
     fn meeting_plan(&mut self, rows: &[Vec<String>]) {
-        let cell = |row: &Vec<String>, column: usize| row.get(column).map(|cell| rendered(cell)).unwrap_or_default();
-        let minutes_of = |label: &str| {
-            rows.iter()
-                .find(|row| cell(row, 0) == label)
-                .and_then(|row| cell(row, 1).trim().parse::<u32>().ok())
-        };
-        let steps: Vec<PlannedStep> = STEPS
-            .iter()
-            .map(|step| PlannedStep {
-                step: step.id.to_owned(),
-                minutes: minutes_of(step.label).unwrap_or(0),
-            })
-            .collect();
-        let start = rows
-            .first()
-            .map(|row| cell(row, 2))
-            .filter(|start| parse_clock(start).is_some());
-        let plan = MeetingPlan {
-            length_minutes: steps.iter().map(|step| step.minutes).sum(),
-            steps,
-            start_time: start.unwrap_or_default(),
-            ..MeetingPlan::default()
-        };
+        let plan = meeting_plan(rows, rendered);
         self.review.edit_meeting(self.now, |meeting| *meeting = plan);
     }
 
