@@ -6,34 +6,9 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 const QUESTION: &str = "decreasing.normalised";
 
+mod hostile;
 /// Strings a team might type that mean something to Markdown, HTML or a wiki.
-const HOSTILE: &[&str] = &[
-    "*not emphasis* and **not strong** and _not_ __either__",
-    "`not code` and ``double``",
-    "# not a heading",
-    "## still not",
-    "> not a quote",
-    "1. not a list",
-    "3) not a list either",
-    "- not a nested item",
-    "+ nor this",
-    "    four spaces are not code",
-    "\ttab first",
-    "trailing spaces  ",
-    "a | pipe | table",
-    "<script>alert('x')</script>",
-    "&amp; &lt; &#32; stay as typed",
-    "[x](y) and ![img](src) and <https://example.com>",
-    "~~not struck~~ and $not maths$",
-    "back\\slash\\",
-    "***",
-    "---",
-    "===",
-    "first line\nsecond line\n# third line",
-    "emoji 🎉🔥 and \u{202e}right-to-left\u{202c} and עברית وعربي",
-    "C# and F# ###",
-    "\\*escaped already\\*",
-];
+use hostile::MARKDOWN as HOSTILE;
 
 /// The literal text of each list item, with hard and soft breaks as newlines.
 fn list_item_texts(markdown: &str) -> Vec<String> {

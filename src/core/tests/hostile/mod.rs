@@ -1,8 +1,8 @@
 //! Strings a team might type that mean something to Markdown, HTML, YAML or a wiki, for the HTML export,
-//! front matter and redaction tests. The first part is the corpus of `export_renders_literally.rs`.
+//! front matter and redaction tests. `MARKDOWN` is the corpus of `export_renders_literally.rs`.
 #![allow(dead_code)]
 
-pub const HOSTILE: &[&str] = &[
+pub const MARKDOWN: &[&str] = &[
     "*not emphasis* and **not strong** and _not_ __either__",
     "`not code` and ``double``",
     "# not a heading",
@@ -28,7 +28,10 @@ pub const HOSTILE: &[&str] = &[
     "emoji 🎉🔥 and \u{202e}right-to-left\u{202c} and עברית وعربي",
     "C# and F# ###",
     "\\*escaped already\\*",
-    // HTML and YAML in particular.
+];
+
+/// Strings that mean something to HTML and YAML in particular.
+pub const HTML_AND_YAML: &[&str] = &[
     "<img src=x onerror=alert(1)>",
     "\"double\" and 'single' quotes",
     "<!-- comment --> <![CDATA[x]]> </p></li></ul>",
@@ -39,6 +42,10 @@ pub const HOSTILE: &[&str] = &[
     "windows\r\nline\rbreaks",
     "&#x1; looks like a reference",
 ];
+
+/// Everything above: the Markdown corpus and the HTML and YAML one.
+pub static HOSTILE: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| MARKDOWN.iter().chain(HTML_AND_YAML).copied().collect());
 
 /// Control characters, which the exports write as numeric character references.
 pub const CONTROL: &[&str] = &[
