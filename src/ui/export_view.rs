@@ -2,7 +2,8 @@
 //! with formatting, download or print, with names replaced by roles if asked. Every choice works on a copy:
 //! the review itself never changes here, except to note when it was downloaded.
 
-mod copy;
+// The meeting plan screen copies its Markdown the same way.
+pub(super) mod copy;
 mod document;
 
 use std::cell::Cell;

@@ -8,7 +8,7 @@ use gotlucky_core::Route;
 use leptos::html::Textarea;
 use leptos::prelude::*;
 
-use super::copy_text::copy_or_select;
+use super::export_view::copy::copy_markdown;
 use super::review_screen::MissingReview;
 use crate::browser;
 use crate::workspace::Workspace;
@@ -25,7 +25,10 @@ pub fn MeetingPlanView(
     let message = RwSignal::new(String::new());
     let preview = NodeRef::<Textarea>::new();
 
-    let copy = move |_| copy_or_select(markdown.get_untracked().unwrap_or_default(), preview, message, "plan");
+    let copy = move |_| {
+        let text = markdown.get_untracked().unwrap_or_default();
+        leptos::task::spawn_local(copy_markdown(text, preview, message));
+    };
     let download = move |_| {
         let Some(name) =
             id.with_value(|id| workspace.read_whole(id, |review| meeting_plan_file_name(review, &browser::today())))

@@ -5,7 +5,6 @@ mod actions_step;
 mod add_form;
 mod app;
 mod backups;
-mod copy_text;
 mod drafts;
 mod drill_plan;
 mod export_view;

@@ -18,6 +18,20 @@ async function startAndAnswer(page: Page, title: string) {
   return { review, question: review.question(NORMALISED) };
 }
 
+/** Fills the origin's storage to the last few characters with keys that are not gotlucky's. */
+async function fillStorage(page: Page) {
+  await page.evaluate(() => {
+    let chunk = 'x'.repeat(1 << 20);
+    for (let i = 0; chunk.length > 16; i++) {
+      try {
+        localStorage.setItem(`filler:${i}`, chunk);
+      } catch {
+        chunk = chunk.slice(0, chunk.length / 2);
+      }
+    }
+  });
+}
+
 /** Writes entries into localStorage, then reloads so the app reads them at start-up. */
 async function seed(page: Page, entries: Record<string, string>) {
   await page.goto('./#/');
@@ -141,16 +155,7 @@ test('4. a full quota is reported, the draft keeps working, Export now downloads
   const { review, question } = await startAndAnswer(page, 'Quota');
   await question.add('saved before the quota filled');
   await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
-  await page.evaluate(() => {
-    let chunk = 'x'.repeat(1 << 20);
-    for (let i = 0; chunk.length > 16; i++) {
-      try {
-        localStorage.setItem(`filler:${i}`, chunk);
-      } catch {
-        chunk = chunk.slice(0, chunk.length / 2);
-      }
-    }
-  });
+  await fillStorage(page);
   await question.add('typed while storage is full');
   await expect(page.getByRole('status').filter({ hasText: 'Not saved' })).toBeVisible();
   const banner = page.getByRole('alert').filter({ hasText: 'storage for gotlucky is full' });
@@ -274,16 +279,7 @@ test('an imported backup that storage refuses says so, stays in the tab, and is 
   const fresh = await other.newPage();
   const freshHome = new HomePage(fresh);
   await freshHome.open();
-  await fresh.evaluate(() => {
-    let chunk = 'x'.repeat(1 << 20);
-    for (let i = 0; chunk.length > 16; i++) {
-      try {
-        localStorage.setItem(`filler:${i}`, chunk);
-      } catch {
-        chunk = chunk.slice(0, chunk.length / 2);
-      }
-    }
-  });
+  await fillStorage(fresh);
   await fresh.getByLabel('Import a backup file').setInputFiles(file);
   await fresh.getByRole('button', { name: 'Import these drafts' }).click();
   await expect(fresh.getByText('Imported into this tab, but 1 of the imported drafts could not be saved yet')).toBeVisible();
