@@ -106,7 +106,7 @@ fn push_inline(out: &mut String, inline: &Inline) {
 }
 
 /// The URL to link to, when `link` is one http or https URL and nothing else.
-fn web_url(link: &str) -> Option<&str> {
+pub(crate) fn web_url(link: &str) -> Option<&str> {
     let url = link.trim();
     let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
     let scheme_ok = lower.starts_with("http://") || lower.starts_with("https://");

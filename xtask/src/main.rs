@@ -3,6 +3,7 @@
 
 mod bench;
 mod dist;
+mod fuzz;
 mod process;
 mod setup;
 mod size;
@@ -19,6 +20,7 @@ commands:
   test    install missing tools and a headless Chromium, then run every test layer
   dist    release build into dist/, printing each file's raw and gzip size and the first load (gzip, brotli)
   size    where the WebAssembly's bytes go: top crates and functions (installs twiggy)
+  fuzz    a short run (seconds per target) of every fuzz target from its seed corpus (installs cargo-fuzz)
   bench   storage, keystroke and load figures for a large review in headless Chromium at 4x CPU slowdown";
 
 fn main() -> ExitCode {
@@ -29,6 +31,7 @@ fn main() -> ExitCode {
         "test" => test::run(&root),
         "dist" => dist::run(&root),
         "bench" => bench::run(&root),
+        "fuzz" => fuzz::short_run(&root),
         "size" => size::run(&root),
         _ => {
             eprintln!("{USAGE}");

@@ -6,6 +6,7 @@ use std::path::Path;
 use crate::process::{self, command};
 
 const TRUNK_VERSION: &str = "0.21.14";
+const CARGO_FUZZ_VERSION: &str = "0.13.2";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
 /// Everything needed to build the app: the wasm target, wasm-bindgen, Trunk and the npm packages.
@@ -22,6 +23,35 @@ pub fn build_tools(root: &Path) -> Result<(), String> {
 pub fn test_tools(root: &Path) -> Result<(), String> {
     build_tools(root)?;
     chromium(root)
+}
+
+/// What the short fuzz run needs: the nightly toolchain (libFuzzer's sanitizers) and cargo-fuzz.
+pub fn fuzz_tools(root: &Path) -> Result<(), String> {
+    let toolchains = process::output(command(root, "rustup").args(["toolchain", "list"]))
+        .ok_or("rustup is not available: install Rust with rustup (https://rustup.rs) and try again")?;
+    if toolchains.lines().any(|line| line.starts_with("nightly")) {
+        println!("==> Rust nightly toolchain (for fuzzing): present");
+    } else {
+        println!("==> Rust nightly toolchain (for fuzzing): installing with rustup");
+        process::run(command(root, "rustup").args(["toolchain", "install", "nightly", "--profile", "minimal"]))?;
+    }
+    let found = process::output(command(root, "cargo").args(["fuzz", "--version"]));
+    if found.as_deref() == Some(&format!("cargo-fuzz {CARGO_FUZZ_VERSION}")) {
+        println!("==> cargo-fuzz {CARGO_FUZZ_VERSION}: present");
+        return Ok(());
+    }
+    println!(
+        "==> cargo-fuzz {CARGO_FUZZ_VERSION}: installing with cargo (found {}); this compiles for a minute or two",
+        found.as_deref().unwrap_or("none")
+    );
+    process::run(command(root, "cargo").args([
+        "install",
+        "--force",
+        "cargo-fuzz",
+        "--version",
+        CARGO_FUZZ_VERSION,
+        "--locked",
+    ]))
 }
 
 fn wasm_target(root: &Path) -> Result<(), String> {

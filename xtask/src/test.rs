@@ -4,6 +4,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use crate::dist;
+use crate::fuzz;
 use crate::process::{self, command};
 use crate::setup;
 
@@ -13,8 +14,9 @@ type Layer = (&'static str, fn(&Path) -> Result<(), String>);
 pub fn run(root: &Path) -> Result<(), String> {
     let started = Instant::now();
     setup::test_tools(root)?;
-    let layers: [Layer; 4] = [
+    let layers: [Layer; 5] = [
         ("native", native),
+        ("fuzz (short)", fuzz::short_run),
         ("in-browser", in_browser),
         ("end-to-end", end_to_end),
         ("first-load size", first_load_size),
@@ -31,8 +33,9 @@ pub fn run(root: &Path) -> Result<(), String> {
     let time = format!("{}m{:02}s", elapsed / 60, elapsed % 60);
     if failed.is_empty() {
         println!(
-            "\ngotlucky tests: all {} layers passed (native, in-browser, end-to-end, first-load size) in {time}",
-            layers.len()
+            "\ngotlucky tests: all {} layers passed ({}) in {time}",
+            layers.len(),
+            layers.map(|(name, _)| name).join(", ")
         );
         Ok(())
     } else {

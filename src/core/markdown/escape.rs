@@ -9,6 +9,23 @@
 /// GitHub renders `$…$` as maths, and `#` because a heading drops a trailing run of them.
 const ALWAYS_ESCAPED: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '&', '|', '~', '$', '#'];
 
+/// GFM's extended autolinks turn `www.`, `http://` (also `https`, `ftp`) and e-mail addresses in plain text
+/// into links, and GitLab's renderer then shows the escapes around them; escaping the `.` of `www.`, the `:`
+/// of `://` and every `@` keeps such text plain everywhere (and stops GitHub's @mentions too).
+fn starts_an_autolink(c: char, before: &str, after: &str) -> bool {
+    match c {
+        '@' => true,
+        ':' => after.starts_with("//"),
+        '.' => {
+            before.len() >= 3
+                && before
+                    .get(before.len() - 3..)
+                    .is_some_and(|www| www.eq_ignore_ascii_case("www"))
+        }
+        _ => false,
+    }
+}
+
 /// Characters that start a block (list item, heading underline) when they open a line.
 const ESCAPED_AT_LINE_START: &[char] = &['+', '-', '='];
 
@@ -60,7 +77,14 @@ pub fn escape_line(line: &str) -> String {
     let mut at_line_start = true;
     let mut chars = trailing_content.char_indices().peekable();
     while let Some((position, c)) = chars.next() {
-        if ALWAYS_ESCAPED.contains(&c) || (at_line_start && ESCAPED_AT_LINE_START.contains(&c)) {
+        if ALWAYS_ESCAPED.contains(&c)
+            || (at_line_start && ESCAPED_AT_LINE_START.contains(&c))
+            || starts_an_autolink(
+                c,
+                &trailing_content[..position],
+                &trailing_content[position + c.len_utf8()..],
+            )
+        {
             out.push('\\');
             out.push(c);
         } else if is_escaped_control(c) {
@@ -110,6 +134,20 @@ pub(crate) fn single_line(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn web_addresses_and_e_mail_addresses_stay_plain_text() {
+        assert_eq!(escape_line("see https://example.com/a"), r"see https\://example.com/a");
+        assert_eq!(
+            escape_line("www.example.com or WWW.x.org"),
+            r"www\.example.com or WWW\.x.org"
+        );
+        assert_eq!(
+            escape_line("mail sam@example.com, ask @team"),
+            r"mail sam\@example.com, ask \@team"
+        );
+        assert_eq!(escape_line("Time: 10:30, a.b"), "Time: 10:30, a.b");
+    }
 
     #[test]
     fn plain_text_is_left_readable() {

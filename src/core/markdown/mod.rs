@@ -115,7 +115,7 @@ fn inline_markdown(inline: &Inline, indent: &str) -> String {
     match inline {
         Inline::Text(text) => escape_text(text, indent),
         Inline::Emphasis(text) => format!("*{}*", escape_text(text, indent)),
-        Inline::Link(link) => escape_text(link, indent),
+        Inline::Link(link) => autolink(link).unwrap_or_else(|| escape_text(link, indent)),
     }
 }
 
@@ -123,8 +123,19 @@ fn cell_markdown(inline: &Inline) -> String {
     match inline {
         Inline::Text(text) => escape_cell(text),
         Inline::Emphasis(text) => format!("*{}*", escape_cell(text)),
-        Inline::Link(link) => escape_cell(link),
+        Inline::Link(link) => match autolink(link) {
+            Some(autolink) => autolink,
+            None => escape_cell(link),
+        },
     }
+}
+
+/// A web address as a CommonMark autolink (`<https://…>`), which every wiki shows as the address itself and
+/// makes clickable; anything else stays text. An autolink shows its content literally, so the address must be
+/// exactly what was typed, with nothing that ends the autolink (`<`, `>`) or the table cell (`|`).
+fn autolink(link: &str) -> Option<String> {
+    let plain = crate::html::web_url(link) == Some(link) && !link.contains(['<', '>', '|']);
+    plain.then(|| format!("<{link}>"))
 }
 
 /// A safe file name for the exported review: the title and date in lower-case ASCII letters, digits and

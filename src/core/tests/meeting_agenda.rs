@@ -68,7 +68,7 @@ fn user_text_in_the_plan_stays_literal() {
     let markdown = meeting_plan_markdown(&review);
     assert!(markdown.starts_with("# Meeting plan: \\# \\<b\\>Outage\\</b\\> \\| \\*now\\*\n"));
     assert!(markdown.contains("| What happened | line one<br>\\- line two |"));
-    assert!(markdown.contains("send the file to \\[Kim\\](http://evil) \\<script\\> before"));
+    assert!(markdown.contains("send the file to \\[Kim\\](http\\://evil) \\<script\\> before"));
     assert!(!markdown.contains("<script>") && !markdown.contains("<b>"));
 }
 
