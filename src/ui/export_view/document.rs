@@ -8,6 +8,8 @@ use gotlucky_core::{
     redact_review, redacted_file_name, ExportOptions, Pseudonym, Review,
 };
 
+use crate::browser;
+
 /// Which document leaves the browser.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Document {
@@ -56,7 +58,13 @@ impl Prepared {
 
     pub fn markdown(&self, choices: &Choices) -> String {
         match choices.document {
-            Document::Review => export_markdown_with(&self.review, choices.options),
+            Document::Review => {
+                // Timed so that `cargo xtask bench` can read the export's cost in the browser.
+                browser::mark_start("gotlucky:export");
+                let markdown = export_markdown_with(&self.review, choices.options);
+                browser::mark_end("gotlucky:export");
+                markdown
+            }
             Document::DrillCard => drill_card_markdown(&self.review),
         }
     }
