@@ -191,6 +191,36 @@ mod tests {
     }
 
     #[test]
+    fn the_link_is_clickable_only_when_it_is_one_web_address() {
+        let link_row = |link: &str| {
+            let mut review = Review::new("r", "Links", 0);
+            review.set_scene_field(crate::review::SceneField::Link, link, 1);
+            let markdown = export_markdown(&review);
+            let row = markdown
+                .lines()
+                .find(|line| line.starts_with("| Link |"))
+                .map(str::to_owned);
+            row.unwrap_or_default()
+        };
+        assert_eq!(
+            link_row("https://example.com/INC-1?a=1&b=2"),
+            "| Link | <https://example.com/INC-1?a=1&b=2> |"
+        );
+        assert_eq!(link_row("INC-2041"), "| Link | INC-2041 |");
+        assert_eq!(link_row("javascript:alert(1)"), "| Link | javascript:alert(1) |");
+        assert_eq!(link_row("https://a.b/x|y"), r"| Link | https\://a.b/x\|y |");
+        assert_eq!(link_row(" https://a.b"), r"| Link | &#32;https\://a.b |");
+
+        let mut review = Review::new("r", "Links", 0);
+        review.set_scene_field(crate::review::SceneField::Link, "https://example.com/INC-1?a=1&b=2", 1);
+        let imported = crate::import::import_markdown(&export_markdown(&review), "i", 2);
+        assert_eq!(
+            imported.map(|review| review.scene.link),
+            Ok("https://example.com/INC-1?a=1&b=2".to_owned())
+        );
+    }
+
+    #[test]
     fn a_redacted_file_says_so() {
         let review = Review::new("r", "Checkout outage", 0);
         assert_eq!(
