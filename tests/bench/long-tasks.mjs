@@ -133,10 +133,12 @@ console.log(`\nlong-task benchmark (headless Chromium, CPU slowed ${CPU_RATE}x, 
 console.log('  long tasks are those over 50 ms; target: none after the initial load)');
 console.log(`  initial load             ${initial.length} long tasks${initial.length ? `, longest ${longest(initial).map((t) => `${t.duration.toFixed(0)} ms`).slice(0, 5).join(', ')}` : ''}`);
 console.log(`  after the initial load   ${after.length} long tasks${after.length ? `, ${after.reduce((sum, t) => sum + t.duration, 0).toFixed(0)} ms in all` : ''}`);
-const byPhase = new Map();
-for (const task of after) byPhase.set(task.phase, [...(byPhase.get(task.phase) ?? []), task]);
+// Every phase in the order it ran, those without a long task too.
+const byPhase = new Map(labels.map((entry) => [entry.phase, []]));
+for (const task of after) byPhase.get(task.phase)?.push(task);
 for (const [phase, list] of byPhase) {
-  console.log(`    ${phase.padEnd(44)} ${String(list.length).padStart(3)}, longest ${longest(list)[0].duration.toFixed(0)} ms`);
+  const worst = list.length ? `, longest ${longest(list)[0].duration.toFixed(0)} ms` : '';
+  console.log(`    ${phase.padEnd(44)} ${String(list.length).padStart(3)}${worst}`);
 }
 if (after.length) {
   console.log('  the longest:');
