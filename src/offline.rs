@@ -5,9 +5,21 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+/// A label set at compile time (`GOTLUCKY_BUILD_LABEL`), put on `<html data-build-label>`. The end-to-end tests
+/// build the app twice, once with a label, to get two genuinely different builds to deploy one over the other.
+const BUILD_LABEL: Option<&str> = option_env!("GOTLUCKY_BUILD_LABEL");
+
 /// Registers `sw.js` (release builds only, so development never serves a stale cache) and sets `update_ready`
 /// when a new version has been installed and waits.
 pub fn register(update_ready: RwSignal<bool>) {
+    if let Some(label) = BUILD_LABEL {
+        if let Some(root) = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.document_element())
+        {
+            let _ = root.set_attribute("data-build-label", label);
+        }
+    }
     if cfg!(debug_assertions) {
         return;
     }
@@ -46,22 +58,32 @@ pub fn register(update_ready: RwSignal<bool>) {
     });
 }
 
-/// Switches to the waiting version: the new worker takes over, then the page reloads once.
+/// Switches to the new version: asks the waiting worker to take over, and reloads once it has. When there is no
+/// waiting worker, another tab has already switched (the new worker controls this page too, which still runs the
+/// old version): reload straight away.
 pub fn activate_update() {
     let Some(window) = web_sys::window() else { return };
     let container = window.navigator().service_worker();
-    let reload = Closure::<dyn FnMut()>::once(move || {
+    let Ok(ready) = container.ready() else {
         let _ = window.location().reload();
-    });
-    container.set_oncontrollerchange(Some(reload.as_ref().unchecked_ref()));
-    reload.forget();
-    let Ok(ready) = container.ready() else { return };
+        return;
+    };
     leptos::task::spawn_local(async move {
-        if let Ok(registration) = wasm_bindgen_futures::JsFuture::from(ready).await {
-            let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
-            if let Some(waiting) = registration.waiting() {
-                let _ = waiting.post_message(&wasm_bindgen::JsValue::from_str("activate-update"));
-            }
-        }
+        let waiting = match wasm_bindgen_futures::JsFuture::from(ready).await {
+            Ok(registration) => registration
+                .unchecked_into::<web_sys::ServiceWorkerRegistration>()
+                .waiting(),
+            Err(_) => None,
+        };
+        let Some(waiting) = waiting else {
+            let _ = window.location().reload();
+            return;
+        };
+        let reload = Closure::<dyn FnMut()>::once(move || {
+            let _ = window.location().reload();
+        });
+        container.set_oncontrollerchange(Some(reload.as_ref().unchecked_ref()));
+        reload.forget();
+        let _ = waiting.post_message(&wasm_bindgen::JsValue::from_str("activate-update"));
     });
 }
