@@ -86,10 +86,34 @@ fn brotli_size(bytes: &[u8]) -> Result<usize, String> {
     Ok(out.len())
 }
 
+/// The compile-time variable `src/offline.rs` reads: a label that makes a build genuinely different.
+const BUILD_LABEL: &str = "GOTLUCKY_BUILD_LABEL";
+
+/// Where `build_next_release` puts the second release build.
+pub const NEXT_DIST: &str = "target/dist-next";
+
 /// Builds the release site into `dist/`.
 pub fn build_release(root: &Path) -> Result<(), String> {
     println!("==> Building the release site into dist/ (trunk build --release)");
-    process::run(command(root, "trunk").args(["build", "--release"]))
+    process::run(
+        command(root, "trunk")
+            .args(["build", "--release"])
+            .env_remove(BUILD_LABEL),
+    )
+}
+
+/// Builds the release site a second time into `target/dist-next/`, with a build label compiled in: other
+/// WebAssembly, so other hashed file names and another build id. The end-to-end tests deploy it over `dist/` as
+/// a real new version. Only the app crate is compiled again; its dependencies are reused.
+pub fn build_next_release(root: &Path) -> Result<(), String> {
+    println!(
+        "==> Building a second, labelled release site into {NEXT_DIST}/ (the new version the deployment tests install)"
+    );
+    process::run(
+        command(root, "trunk")
+            .args(["build", "--release", "--dist", NEXT_DIST])
+            .env(BUILD_LABEL, "next"),
+    )
 }
 
 fn print_sizes(dist: &Path) -> Result<(), String> {

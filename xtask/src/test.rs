@@ -67,15 +67,21 @@ fn in_browser(root: &Path) -> Result<(), String> {
     )
 }
 
-/// The release build as a user drives it, with Playwright in headless Chromium.
+/// The release build as a user drives it, with Playwright in headless Chromium. A second, different release build
+/// in `target/dist-next/` is what the deployment tests deploy over it.
 fn end_to_end(root: &Path) -> Result<(), String> {
     dist::build_release(root)?;
+    let started = Instant::now();
+    dist::build_next_release(root)?;
+    println!("second release build: {}s", started.elapsed().as_secs());
     let chromium =
         process::output(command(root, "sh").args(["-c", "command -v chromium"])).ok_or("chromium is not on PATH")?;
     process::run(
         command(root, "npx")
             .args(["playwright", "test", "--config", "tests/e2e/playwright.config.ts"])
-            .env("CHROMIUM_PATH", chromium),
+            .env("CHROMIUM_PATH", chromium)
+            .env("GOTLUCKY_DIST", root.join("dist"))
+            .env("GOTLUCKY_DIST_NEXT", root.join(dist::NEXT_DIST)),
     )
 }
 
