@@ -1,5 +1,8 @@
 // A static file server for the release build in dist/, on loopback only, with the right MIME types
-// (notably application/wasm, which streaming compilation requires).
+// (notably application/wasm, which streaming compilation requires). Every file is sent with
+// `cache-control: no-cache` unless `maxAge` is given (on the command line: `--max-age=3600`): then every file,
+// index.html included, is sent with `cache-control: max-age=<seconds>`, as many static hosts do, so the browser's
+// HTTP cache may answer for the page without asking the server.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -18,7 +21,8 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export function serve(root, port) {
+export function serve(root, port, { maxAge } = {}) {
+  const cacheControl = maxAge === undefined ? 'no-cache' : `max-age=${maxAge}`;
   const base = resolve(root);
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
@@ -32,7 +36,7 @@ export function serve(root, port) {
       const body = await readFile(file);
       response.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'cache-control': 'no-cache',
+        'cache-control': cacheControl,
       });
       response.end(body);
     } catch {
@@ -43,7 +47,12 @@ export function serve(root, port) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [root = 'dist', port = '4173'] = process.argv.slice(2);
+  const options = process.argv.slice(2).filter((arg) => arg.startsWith('--'));
+  const [root = 'dist', port = '4173'] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+  const maxAge = options.find((arg) => arg.startsWith('--max-age='))?.slice('--max-age='.length);
+  if (maxAge !== undefined && !/^\d+$/.test(maxAge)) throw new Error(`--max-age wants a number of seconds, not ${maxAge}`);
   // No top-level await: the tests load this module with require().
-  serve(root, Number(port)).then(() => console.log(`serving ${root} at http://127.0.0.1:${port}`));
+  serve(root, Number(port), { maxAge: maxAge === undefined ? undefined : Number(maxAge) }).then(() =>
+    console.log(`serving ${root} at http://127.0.0.1:${port}${maxAge === undefined ? '' : ` with max-age=${maxAge}`}`),
+  );
 }
