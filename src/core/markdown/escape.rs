@@ -6,28 +6,31 @@
 //! A literal `&` that the user typed is always escaped as `\&`, so such a reference is never ambiguous.
 
 /// Characters that mean something inline in CommonMark or GFM wherever they stand. `$` is included because
-/// GitHub renders `$…$` as maths, and `#` because a heading drops a trailing run of them.
-const ALWAYS_ESCAPED: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '&', '|', '~', '$', '#'];
+/// GitHub renders `$…$` as maths, `#` because a heading drops a trailing run of them, and `@` because GFM turns
+/// e-mail addresses into links (and GitHub turns `@name` into a mention).
+const ALWAYS_ESCAPED: &[u8] = b"\\`*_[]<>&|~$#@";
 
-/// GFM's extended autolinks turn `www.`, `http://` (also `https`, `ftp`) and e-mail addresses in plain text
-/// into links, and GitLab's renderer then shows the escapes around them; escaping the `.` of `www.`, the `:`
-/// of `://` and every `@` keeps such text plain everywhere (and stops GitHub's @mentions too).
-fn starts_an_autolink(c: char, before: &str, after: &str) -> bool {
-    match c {
-        '@' => true,
-        ':' => after.starts_with("//"),
-        '.' => {
-            before.len() >= 3
-                && before
-                    .get(before.len() - 3..)
-                    .is_some_and(|www| www.eq_ignore_ascii_case("www"))
-        }
+/// `ALWAYS_ESCAPED` as a table over ASCII, so each character is looked up once instead of searched for.
+const ESCAPED: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut index = 0;
+    while index < ALWAYS_ESCAPED.len() {
+        table[ALWAYS_ESCAPED[index] as usize] = true;
+        index += 1;
+    }
+    table
+};
+
+/// GFM's extended autolinks also turn `www.` and `http://` (and `https`, `ftp`) in plain text into links, and
+/// GitLab's renderer then shows the escapes around them; escaping the `.` of `www.` and the `:` of `://` keeps
+/// such text plain everywhere. `at` is the byte's position in `line`.
+fn starts_an_autolink(line: &[u8], at: usize) -> bool {
+    match line[at] {
+        b':' => line[at + 1..].starts_with(b"//"),
+        b'.' => at >= 3 && line[at - 3..at].eq_ignore_ascii_case(b"www"),
         _ => false,
     }
 }
-
-/// Characters that start a block (list item, heading underline) when they open a line.
-const ESCAPED_AT_LINE_START: &[char] = &['+', '-', '='];
 
 /// Whether the export writes `c` as a numeric character reference rather than as itself.
 pub(crate) fn is_escaped_control(c: char) -> bool {
@@ -70,45 +73,49 @@ pub fn escape_text(text: &str, indent: &str) -> String {
 pub fn escape_line(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + 8);
     let content = line.trim_start_matches([' ', '\t']);
-    let trailing_content = content.trim_end_matches([' ', '\t']);
+    let text = content.trim_end_matches([' ', '\t']);
     // Leading white space would indent (a code block at four spaces) and trailing white space is dropped or
     // becomes a line break; numeric character references keep both as plain characters.
     push_whitespace_as_references(&mut out, &line[..line.len() - content.len()]);
-    let mut at_line_start = true;
-    let mut chars = trailing_content.char_indices().peekable();
-    while let Some((position, c)) = chars.next() {
-        if ALWAYS_ESCAPED.contains(&c)
-            || (at_line_start && ESCAPED_AT_LINE_START.contains(&c))
-            || starts_an_autolink(
-                c,
-                &trailing_content[..position],
-                &trailing_content[position + c.len_utf8()..],
-            )
-        {
+    let bytes = text.as_bytes();
+    // Everything that needs escaping is ASCII, so the text is scanned byte by byte and copied in runs; a byte
+    // of a multi-byte character is never ASCII, so the runs always end on character boundaries.
+    let (mut copied, mut next) = (0, 0);
+    match bytes.first() {
+        // These start a list item or underline a heading when they open a line.
+        Some(b'+' | b'-' | b'=') => {
             out.push('\\');
-            out.push(c);
-        } else if is_escaped_control(c) {
-            push_control_reference(&mut out, c);
-        } else if at_line_start && c.is_ascii_digit() {
-            // "1." or "1)" at the start of a line opens an ordered list: escape the delimiter after the digits.
-            let digits_end = trailing_content[position..]
-                .find(|d: char| !d.is_ascii_digit())
-                .map_or(trailing_content.len(), |offset| position + offset);
-            out.push_str(&trailing_content[position..digits_end]);
-            while chars.peek().is_some_and(|&(next, _)| next < digits_end) {
-                chars.next();
-            }
-            if let Some(&(_, delimiter @ ('.' | ')'))) = chars.peek() {
-                out.push('\\');
-                out.push(delimiter);
-                chars.next();
-            }
-        } else {
-            out.push(c);
+            next = 1;
         }
-        at_line_start = false;
+        // "1." or "1)" at the start of a line opens an ordered list: escape the delimiter after the digits.
+        Some(b'0'..=b'9') => {
+            next = bytes.iter().position(|b| !b.is_ascii_digit()).unwrap_or(bytes.len());
+            if matches!(bytes.get(next), Some(b'.' | b')')) {
+                out.push_str(&text[..next]);
+                out.push('\\');
+                copied = next;
+                next += 1;
+            }
+        }
+        _ => {}
     }
-    push_whitespace_as_references(&mut out, &content[trailing_content.len()..]);
+    for at in next..bytes.len() {
+        let byte = bytes[at];
+        let escaped = byte < 128 && (ESCAPED[usize::from(byte)] || starts_an_autolink(bytes, at));
+        let control = is_escaped_control(char::from(byte));
+        if escaped || control {
+            out.push_str(&text[copied..at]);
+            if control {
+                push_control_reference(&mut out, char::from(byte));
+            } else {
+                out.push('\\');
+                out.push(char::from(byte));
+            }
+            copied = at + 1;
+        }
+    }
+    out.push_str(&text[copied..]);
+    push_whitespace_as_references(&mut out, &content[text.len()..]);
     out
 }
 
