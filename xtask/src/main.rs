@@ -21,7 +21,7 @@ commands:
   dist    release build into dist/, printing each file's raw and gzip size and the first load (gzip, brotli)
   size    where the WebAssembly's bytes go: top crates and functions (installs twiggy)
   fuzz    a short run (seconds per target) of every fuzz target from its seed corpus (installs cargo-fuzz)
-  bench   storage, keystroke and load figures for a large review in headless Chromium at 4x CPU slowdown";
+  bench   storage, keystroke, load, mount, long-task and export figures in headless Chromium at 4x CPU slowdown";
 
 fn main() -> ExitCode {
     let command = std::env::args().nth(1).unwrap_or_default();
