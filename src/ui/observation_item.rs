@@ -132,12 +132,40 @@ pub fn ObservationItem(id: ObservationId) -> impl IntoView {
     }
 }
 
-/// The moments this observation explains, and the actions made from it.
+/// The actions made from this observation, and a closed panel to link it to moments or make an action.
 #[component]
 fn Links(id: ObservationId) -> impl IntoView {
     let context = expect_context::<ReviewContext>();
-    // Memos over the moments and the actions only, so that typing into an observation does not rebuild these
-    // lists for every observation.
+    // A memo over the actions only, so that typing into an observation does not rebuild this list for every
+    // observation.
+    let actions = Memo::new(move |_| {
+        context
+            .read(Part::Actions, |review| {
+                review.actions_from(id).map(describe_action).collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
+    // The panel's contents exist only while it is open: a step holds dozens of observations, and mounting a
+    // form and a list of moments under each closed panel made opening a long step take seconds.
+    let open = RwSignal::new(false);
+
+    view! {
+        <ul class="linked-actions" aria-label="Actions from this observation">
+            {move || actions.get().into_iter().map(|action| view! { <li>"Action: " {action}</li> }).collect_view()}
+        </ul>
+        <details class="links" on:toggle=move |event| {
+            open.set(event_target::<web_sys::HtmlDetailsElement>(&event).open());
+        }>
+            <summary>"Link to a moment or make an action"</summary>
+            {move || open.get().then(|| view! { <LinksPanel id=id/> })}
+        </details>
+    }
+}
+
+/// The moments this observation can explain, and a form to make an action from it.
+#[component]
+fn LinksPanel(id: ObservationId) -> impl IntoView {
+    let context = expect_context::<ReviewContext>();
     let moments = Memo::new(move |_| {
         context
             .read(Part::Moments, |review| {
@@ -149,13 +177,6 @@ fn Links(id: ObservationId) -> impl IntoView {
             })
             .unwrap_or_default()
     });
-    let actions = Memo::new(move |_| {
-        context
-            .read(Part::Actions, |review| {
-                review.actions_from(id).map(describe_action).collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
-    });
     let add_action = Callback::new(move |what: String| {
         context
             .update(|review, now| review.add_action(&what, Some(id), now))
@@ -164,42 +185,36 @@ fn Links(id: ObservationId) -> impl IntoView {
     });
 
     view! {
-        <ul class="linked-actions" aria-label="Actions from this observation">
-            {move || actions.get().into_iter().map(|action| view! { <li>"Action: " {action}</li> }).collect_view()}
-        </ul>
-        <details class="links">
-            <summary>"Link to a moment or make an action"</summary>
-            <fieldset>
-                <legend>"Explains these \u{201c}we got lucky\u{201d} moments"</legend>
-                {move || {
-                    let moments = moments.get();
-                    if moments.is_empty() {
-                        view! { <p class="item-meta">"No moments yet: add them in Set the scene."</p> }.into_any()
-                    } else {
-                        moments
-                            .into_iter()
-                            .map(|(moment, text, linked)| {
-                                view! {
-                                    <label class="inline">
-                                        <input
-                                            type="checkbox"
-                                            prop:checked=linked
-                                            on:change=move |_| {
-                                                context.update(|review, now| review.toggle_explanation(moment, id, now));
-                                            }
-                                        />
-                                        {text}
-                                    </label>
-                                }
-                            })
-                            .collect_view()
-                            .into_any()
-                    }
-                }}
-            </fieldset>
-            <AddForm
-                draft_key=format!("{}:action-from:{}", context.id.get_value(), id.0)
-                label="New action from this observation" placeholder="" button="Add action" on_add=add_action/>
-        </details>
+        <fieldset>
+            <legend>"Explains these \u{201c}we got lucky\u{201d} moments"</legend>
+            {move || {
+                let moments = moments.get();
+                if moments.is_empty() {
+                    view! { <p class="item-meta">"No moments yet: add them in Set the scene."</p> }.into_any()
+                } else {
+                    moments
+                        .into_iter()
+                        .map(|(moment, text, linked)| {
+                            view! {
+                                <label class="inline">
+                                    <input
+                                        type="checkbox"
+                                        prop:checked=linked
+                                        on:change=move |_| {
+                                            context.update(|review, now| review.toggle_explanation(moment, id, now));
+                                        }
+                                    />
+                                    {text}
+                                </label>
+                            }
+                        })
+                        .collect_view()
+                        .into_any()
+                }
+            }}
+        </fieldset>
+        <AddForm
+            draft_key=format!("{}:action-from:{}", context.id.get_value(), id.0)
+            label="New action from this observation" placeholder="" button="Add action" on_add=add_action/>
     }
 }
