@@ -5,6 +5,8 @@
 //! `&#x1B;`, so that an exported file holds no raw control character and still reads back to the same text.
 //! A literal `&` that the user typed is always escaped as `\&`, so such a reference is never ambiguous.
 
+use std::borrow::Cow;
+
 /// Characters that mean something inline in CommonMark or GFM wherever they stand. `$` is included because
 /// GitHub renders `$…$` as maths, `#` because a heading drops a trailing run of them, and `@` because GFM turns
 /// e-mail addresses into links (and GitHub turns `@name` into a mention).
@@ -45,12 +47,15 @@ pub(crate) fn push_control_reference(out: &mut String, c: char) {
 /// Escapes user text for a table cell: a cell holds one line, so line breaks become `<br>`, the one piece of
 /// HTML the export writes; GFM has no other way to break a line inside a cell.
 pub fn escape_cell(text: &str) -> String {
-    normalise_line_breaks(text)
-        .trim_end_matches('\n')
-        .split('\n')
-        .map(escape_line)
-        .collect::<Vec<_>>()
-        .join("<br>")
+    let normalised = normalise_line_breaks(text);
+    let mut out = String::with_capacity(text.len() + 8);
+    for (index, line) in normalised.trim_end_matches('\n').split('\n').enumerate() {
+        if index > 0 {
+            out.push_str("<br>");
+        }
+        push_escaped_line(&mut out, line);
+    }
+    out
 }
 
 /// Escapes text that may span several lines. Line breaks become hard breaks, and continuation lines are
@@ -64,7 +69,7 @@ pub fn escape_text(text: &str, indent: &str) -> String {
             out.push_str("\\\n");
             out.push_str(indent);
         }
-        out.push_str(&escape_line(line));
+        push_escaped_line(&mut out, line);
     }
     out
 }
@@ -72,11 +77,17 @@ pub fn escape_text(text: &str, indent: &str) -> String {
 /// Escapes one line so that it renders as literal text.
 pub fn escape_line(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + 8);
+    push_escaped_line(&mut out, line);
+    out
+}
+
+/// Appends one line to `out`, escaped so that it renders as literal text.
+pub(crate) fn push_escaped_line(out: &mut String, line: &str) {
     let content = line.trim_start_matches([' ', '\t']);
     let text = content.trim_end_matches([' ', '\t']);
     // Leading white space would indent (a code block at four spaces) and trailing white space is dropped or
     // becomes a line break; numeric character references keep both as plain characters.
-    push_whitespace_as_references(&mut out, &line[..line.len() - content.len()]);
+    push_whitespace_as_references(out, &line[..line.len() - content.len()]);
     let bytes = text.as_bytes();
     // Everything that needs escaping is ASCII, so the text is scanned byte by byte and copied in runs; a byte
     // of a multi-byte character is never ASCII, so the runs always end on character boundaries.
@@ -106,7 +117,7 @@ pub fn escape_line(line: &str) -> String {
         if escaped || control {
             out.push_str(&text[copied..at]);
             if control {
-                push_control_reference(&mut out, char::from(byte));
+                push_control_reference(out, char::from(byte));
             } else {
                 out.push('\\');
                 out.push(char::from(byte));
@@ -115,8 +126,7 @@ pub fn escape_line(line: &str) -> String {
         }
     }
     out.push_str(&text[copied..]);
-    push_whitespace_as_references(&mut out, &content[text.len()..]);
-    out
+    push_whitespace_as_references(out, &content[text.len()..]);
 }
 
 fn push_whitespace_as_references(out: &mut String, whitespace: &str) {
@@ -125,9 +135,13 @@ fn push_whitespace_as_references(out: &mut String, whitespace: &str) {
     }
 }
 
-/// `\r\n` and lone `\r` as `\n`, the one line break the export knows.
-pub(crate) fn normalise_line_breaks(text: &str) -> String {
-    text.replace("\r\n", "\n").replace('\r', "\n")
+/// `\r\n` and lone `\r` as `\n`, the one line break the export knows; most texts have neither and are not copied.
+pub(crate) fn normalise_line_breaks(text: &str) -> Cow<'_, str> {
+    if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// Headings and table cells hold one line; line breaks in them become spaces.

@@ -13,7 +13,7 @@ use crate::review::Review;
 use document::{Block, Inline, Item};
 
 pub use escape::{escape_cell, escape_line, escape_text};
-pub(crate) use escape::{is_escaped_control, normalise_line_breaks, push_control_reference};
+pub(crate) use escape::{is_escaped_control, normalise_line_breaks, push_control_reference, push_escaped_line};
 pub use front_matter::{export_markdown_with_front_matter, front_matter, yaml_quoted, ReviewStatus};
 
 /// Choices for the export. Build them with `..ExportOptions::default()`, so a new choice needs no change where
@@ -98,12 +98,16 @@ fn push_item(out: &mut String, item: &Item, indent: &str) {
     out.push_str(indent);
     out.push_str("- ");
     if let Some(lead) = item.lead {
-        out.push_str(&format!("**{}** ", escape_line(lead)));
+        out.push_str("**");
+        push_escaped_line(out, lead);
+        out.push_str("** ");
     }
     let continuation = format!("{indent}  ");
     out.push_str(&inline_markdown(&item.text, &continuation));
     if let Some(note) = &item.note {
-        out.push_str(&format!(" *({})*", escape_line(note)));
+        out.push_str(" *(");
+        push_escaped_line(out, note);
+        out.push_str(")*");
     }
     out.push('\n');
     for child in &item.children {
