@@ -56,7 +56,11 @@ fn serve(root: &std::path::Path, release: bool) -> Result<(), String> {
         "a development build"
     };
     println!("==> Building gotlucky and serving {kind} at http://127.0.0.1:8080 (Ctrl+C stops)");
-    let mut trunk = process::command(root, "trunk");
+    let mut trunk = if release {
+        dist::release_trunk(root)?
+    } else {
+        process::command(root, "trunk")
+    };
     trunk.args(["serve", "--address", "127.0.0.1", "--port", "8080"]);
     if release {
         trunk.arg("--release");

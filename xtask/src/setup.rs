@@ -7,6 +7,12 @@ use crate::process::{self, command};
 
 const TRUNK_VERSION: &str = "0.21.14";
 const CARGO_FUZZ_VERSION: &str = "0.13.2";
+
+/// The nightly the release WebAssembly is built with (see `dist::release_trunk`): pinned, so a new nightly cannot
+/// change the build. The machines this project is built on have it preinstalled as `nightly`; rustc names it by
+/// its commit.
+const RELEASE_NIGHTLY: &str = "nightly-2026-05-20";
+const RELEASE_NIGHTLY_COMMIT: &str = "e50aa6fba";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
 /// Everything needed to build the app: the wasm target, wasm-bindgen, Trunk and the npm packages.
@@ -23,6 +29,47 @@ pub fn build_tools(root: &Path) -> Result<(), String> {
 pub fn test_tools(root: &Path) -> Result<(), String> {
     build_tools(root)?;
     chromium(root)
+}
+
+/// The toolchain for release builds: the pinned nightly with the standard library's source (to rebuild it for
+/// size) and the WebAssembly target. Returns the name rustup knows it by.
+pub fn release_toolchain(root: &Path) -> Result<String, String> {
+    let is_pinned = |toolchain: &str| {
+        process::output(command(root, "rustup").args(["run", toolchain, "rustc", "--version"]))
+            .is_some_and(|version| version.contains(RELEASE_NIGHTLY_COMMIT))
+    };
+    let toolchain = if is_pinned("nightly") {
+        "nightly"
+    } else {
+        if !is_pinned(RELEASE_NIGHTLY) {
+            println!("==> Rust {RELEASE_NIGHTLY} (for the release build): installing with rustup");
+            process::run(command(root, "rustup").args([
+                "toolchain",
+                "install",
+                RELEASE_NIGHTLY,
+                "--profile",
+                "minimal",
+            ]))?;
+        }
+        RELEASE_NIGHTLY
+    };
+    let components =
+        process::output(command(root, "rustup").args(["component", "list", "--installed", "--toolchain", toolchain]))
+            .unwrap_or_default();
+    if components.lines().any(|line| line.starts_with("rust-src")) {
+        println!("==> Rust {RELEASE_NIGHTLY} with rust-src (for the release build): present");
+    } else {
+        println!("==> rust-src for Rust {RELEASE_NIGHTLY}: installing with rustup");
+        process::run(command(root, "rustup").args(["component", "add", "rust-src", "--toolchain", toolchain]))?;
+    }
+    let targets =
+        process::output(command(root, "rustup").args(["target", "list", "--installed", "--toolchain", toolchain]))
+            .unwrap_or_default();
+    if !targets.lines().any(|line| line.trim() == WASM_TARGET) {
+        println!("==> Rust target {WASM_TARGET} for {RELEASE_NIGHTLY}: installing with rustup");
+        process::run(command(root, "rustup").args(["target", "add", WASM_TARGET, "--toolchain", toolchain]))?;
+    }
+    Ok(toolchain.to_owned())
 }
 
 /// What the short fuzz run needs: the nightly toolchain (libFuzzer's sanitizers) and cargo-fuzz.
