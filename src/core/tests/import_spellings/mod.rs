@@ -83,11 +83,18 @@ pub fn rendering(markdown: &str) -> Vec<String> {
 /// Applies `change` to each character that is not backslash-escaped, copying escapes as they are.
 fn map_unescaped(text: &str, change: impl Fn(&str, usize, char) -> Option<String>) -> String {
     let mut out = String::new();
-    let mut escaped = false;
+    let (mut escaped, mut in_angle) = (false, false);
     for (position, c) in text.char_indices() {
-        if escaped {
+        // An unescaped `<` in an export opens an autolink or `<br>`, whose text is literal: it is left as it is.
+        if in_angle {
+            out.push(c);
+            in_angle = c != '>';
+        } else if escaped {
             out.push(c);
             escaped = false;
+        } else if c == '<' {
+            out.push(c);
+            in_angle = true;
         } else if c == '\\' {
             out.push(c);
             escaped = true;
