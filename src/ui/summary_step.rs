@@ -155,6 +155,14 @@ fn summary(review: &Review) -> impl IntoView {
         }
     });
 
+    // The notes read as typed, line breaks included (see `.summary-notes`).
+    let notes = (!review.notes.trim().is_empty()).then(|| {
+        view! {
+            <h3>"Notes"</h3>
+            <p class="summary-notes">{review.notes.clone()}</p>
+        }
+    });
+
     let actions = review
         .actions
         .iter()
@@ -169,6 +177,7 @@ fn summary(review: &Review) -> impl IntoView {
             {drill_view}
             <h3>"Actions"</h3>
             <ul aria-label="All actions">{actions}</ul>
+            {notes}
     }
 }
 

@@ -152,6 +152,16 @@ test('an observation becomes an action, linked both ways, and the ledger explain
   await expect(page.getByRole('list', { name: 'All actions' })).toContainText('Add SLIs to refunds (Sam, 2026-12-24)');
 });
 
+test('the notes show on the Review step as typed, line breaks included', async ({ page }) => {
+  const review = await startReview(page, 'With notes');
+  await review.field('Notes').fill('Follow up with the vendor\nAsk about *their* on-call');
+  await review.openStep('Review', 'Review');
+  await expect(page.getByRole('heading', { level: 3, name: 'Notes', exact: true })).toBeVisible();
+  await expect(page.locator('.summary-notes')).toHaveText('Follow up with the vendor\nAsk about *their* on-call');
+  const lines = await page.locator('.summary-notes').evaluate((notes) => (notes as HTMLElement).innerText.split('\n'));
+  expect(lines).toEqual(['Follow up with the vendor', 'Ask about *their* on-call']);
+});
+
 test('self-reflection hides the participants and the export says it is personal', async ({ page }) => {
   const review = await startReview(page, 'Alone');
   await expect(review.field('Participants (names or roles)')).toBeVisible();
