@@ -34,20 +34,32 @@ async function startServer(root: string, port: number, maxAge?: number): Promise
   return server;
 }
 
-/** A copy of the release build served on its own port, so a test can stop it or deploy over it. */
-async function ownServer(
-  port: number,
-  subPath = '',
-  { maxAge }: { maxAge?: number } = {},
-): Promise<{ root: string; server: ChildProcess; url: string }> {
-  const root = mkdtempSync(join(tmpdir(), 'gotlucky-site-'));
-  cpSync(DIST, join(root, subPath), { recursive: true });
-  const server = await startServer(root, port, maxAge);
-  return { root, server, url: `http://127.0.0.1:${port}/${subPath}` };
+/** A copy of the release build served on its own port, so a test can stop it, start it again or deploy over it. */
+interface Site {
+  root: string;
+  url: string;
+  stop(): void;
+  start(): Promise<void>;
+  /** Stops the server and deletes the copy. */
+  remove(): void;
 }
 
-function stop(server: ChildProcess) {
-  server.kill();
+async function ownServer(port: number, subPath = '', { maxAge }: { maxAge?: number } = {}): Promise<Site> {
+  const root = mkdtempSync(join(tmpdir(), 'gotlucky-site-'));
+  cpSync(DIST, join(root, subPath), { recursive: true });
+  let server = await startServer(root, port, maxAge);
+  return {
+    root,
+    url: `http://127.0.0.1:${port}/${subPath}`,
+    stop: () => server.kill(),
+    start: async () => {
+      server = await startServer(root, port, maxAge);
+    },
+    remove: () => {
+      server.kill();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Uses the app from the page it is on (at whatever address the site is served). */
@@ -77,13 +89,12 @@ test('after one visit the app works with the server stopped', async ({ page }) =
   try {
     await page.goto(site.url);
     await serviceWorkerReady(page);
-    stop(site.server);
+    site.stop();
     await page.reload();
     await expect(page.getByRole('heading', { level: 1, name: 'We got lucky' })).toBeVisible();
     await useTheAppOffline(page);
   } finally {
-    stop(site.server);
-    rmSync(site.root, { recursive: true, force: true });
+    site.remove();
   }
 });
 
@@ -93,13 +104,12 @@ test('the same build works under a sub-path, offline too', async ({ page }) => {
     await page.goto(site.url);
     await serviceWorkerReady(page);
     expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${site.url}sw.js`);
-    stop(site.server);
+    site.stop();
     await page.reload();
     await useTheAppOffline(page);
     expect(page.url()).toContain('/team/gotlucky/');
   } finally {
-    stop(site.server);
-    rmSync(site.root, { recursive: true, force: true });
+    site.remove();
   }
 });
 
@@ -168,19 +178,17 @@ test.describe('deploying a second real build', () => {
       await expect(page.getByRole('heading', { level: 1, name: 'We got lucky' })).toBeVisible();
       await expect(buildMeta(page)).toHaveAttribute('content', buildB);
 
-      stop(site.server);
+      site.stop();
       await page.reload();
       await expect(buildMeta(page)).toHaveAttribute('content', buildB);
       await useTheAppOffline(page);
     } finally {
-      stop(site.server);
-      rmSync(site.root, { recursive: true, force: true });
+      site.remove();
     }
   });
 
   test('on a host that sends max-age, a new version that takes over while offline starts, and the page is not taken from the HTTP cache', async ({ context, page }) => {
     const site = await ownServer(4315, '', { maxAge: 3600 });
-    let server = site.server;
     try {
       // The browser's HTTP cache now holds version A's page, fresh for an hour, at both addresses.
       await page.goto(`${site.url}index.html`);
@@ -193,7 +201,7 @@ test.describe('deploying a second real build', () => {
       await expect(updateBanner(page)).toBeVisible({ timeout: 15_000 });
       // The last tab closes, so version B's worker takes over; the next start is offline.
       await page.close();
-      stop(server);
+      site.stop();
       const offline = await context.newPage();
       await offline.goto(site.url);
       await expect(offline.getByRole('heading', { level: 1, name: 'We got lucky' })).toBeVisible();
@@ -202,13 +210,12 @@ test.describe('deploying a second real build', () => {
       await useTheAppOffline(offline);
 
       // Back online, the address the HTTP cache still holds version A's page for gets version B's.
-      server = await startServer(site.root, 4315, 3600);
+      await site.start();
       await offline.goto(`${site.url}index.html`);
       await expect(offline.getByRole('heading', { level: 1, name: 'We got lucky' })).toBeVisible();
       await expect(buildMeta(offline)).toHaveAttribute('content', buildB);
     } finally {
-      stop(server);
-      rmSync(site.root, { recursive: true, force: true });
+      site.remove();
     }
   });
 
@@ -238,8 +245,7 @@ test.describe('deploying a second real build', () => {
       await expect(review.field('What happened')).toHaveValue('the draft of the second tab');
       await expect(updateBanner(second)).toBeHidden();
     } finally {
-      stop(site.server);
-      rmSync(site.root, { recursive: true, force: true });
+      site.remove();
     }
   });
 
@@ -255,13 +261,12 @@ test.describe('deploying a second real build', () => {
       await checkForUpdate(page);
       await expect(updateBanner(page)).toBeVisible({ timeout: 15_000 });
 
-      stop(site.server);
+      site.stop();
       await page.reload();
       await expect(buildMeta(page)).toHaveAttribute('content', buildA);
       await useTheAppOffline(page);
     } finally {
-      stop(site.server);
-      rmSync(site.root, { recursive: true, force: true });
+      site.remove();
     }
   });
 
@@ -290,13 +295,12 @@ test.describe('deploying a second real build', () => {
       expect(installed).toBe('redundant');
       await expect(updateBanner(page)).toBeHidden();
 
-      stop(site.server);
+      site.stop();
       await page.reload();
       await expect(buildMeta(page)).toHaveAttribute('content', buildA);
       await useTheAppOffline(page);
     } finally {
-      stop(site.server);
-      rmSync(site.root, { recursive: true, force: true });
+      site.remove();
     }
   });
 });
