@@ -3,8 +3,8 @@
 // time. Reads the app's own measure around the Markdown export (gotlucky:export) and prints its median and worst
 // (target: at most 10 ms); asserts nothing.
 import { readFileSync } from 'node:fs';
-import { chromium } from '@playwright/test';
 import { serve } from '../e2e/serve.mjs';
+import { launchChromium, storeEntries } from './chromium.mjs';
 
 const [root, reviewFile, reviewId] = process.argv.slice(2);
 const entries = JSON.parse(readFileSync(reviewFile, 'utf8'));
@@ -12,15 +12,10 @@ const port = Number(process.env.BENCH_PORT ?? 4184);
 const CPU_RATE = 4;
 const TOGGLES = 15;
 const server = await serve(root, port);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 const page = await browser.newPage();
 await page.goto(`http://127.0.0.1:${port}/#/`);
-await page.evaluate((entries) => {
-  for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
-}, entries);
+await storeEntries(page, entries);
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE });
 // Straight to the export screen: the app reads the stored review as it starts.

@@ -4,22 +4,17 @@
 // events of 16 ms or more (the API's smallest threshold), so an unreported keystroke counts as "under 16 ms".
 // Prints figures (target: worst at most 24 ms); asserts nothing.
 import { readFileSync } from 'node:fs';
-import { chromium } from '@playwright/test';
 import { serve } from '../e2e/serve.mjs';
+import { launchChromium, storeEntries } from './chromium.mjs';
 
 const [root, reviewFile, reviewId] = process.argv.slice(2);
 const entries = JSON.parse(readFileSync(reviewFile, 'utf8'));
 const port = 4181;
 const server = await serve(root, port);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 const page = await browser.newPage();
 await page.goto(`http://127.0.0.1:${port}/#/`);
-await page.evaluate((entries) => {
-  for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
-}, entries);
+await storeEntries(page, entries);
 // The app read storage before the review was put there: start it again.
 await page.reload();
 const cdp = await page.context().newCDPSession(page);

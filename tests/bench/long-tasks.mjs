@@ -4,8 +4,8 @@
 // walk every step, edit some text, open the export screen, copy and download, and go back. Counts the browser's
 // long tasks (over 50 ms) during the initial load and during everything after it, and prints the longest with
 // what the script was doing (target: none after the initial load). Asserts nothing.
-import { chromium } from '@playwright/test';
 import { serve } from '../e2e/serve.mjs';
+import { launchChromium } from './chromium.mjs';
 
 const [root] = process.argv.slice(2);
 const port = Number(process.env.BENCH_PORT ?? 4185);
@@ -15,10 +15,7 @@ const OBSERVATIONS = 300;
 const ACTIONS = 50;
 const QUESTION_STEPS = ['Decreasing luck', 'Increasing luck', 'Trying our luck', 'Incentives'];
 const server = await serve(root, port);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 const context = await browser.newContext({ acceptDownloads: true });
 await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
 await context.addInitScript(() => {

@@ -4,8 +4,8 @@
 // browser context (no HTTP cache, no service worker), with the CPU slowed 4x, alternating the two apps so that
 // neither gets the quieter moments of the machine. Prints both medians and their ratio (target: at most 1.3x);
 // asserts nothing.
-import { chromium } from '@playwright/test';
 import { serve } from '../e2e/serve.mjs';
+import { launchChromium } from './chromium.mjs';
 
 const [appRoot, minimalRoot] = process.argv.slice(2);
 // Two ports of their own; BENCH_PORT moves them when these are taken.
@@ -13,10 +13,7 @@ const port = Number(process.env.BENCH_PORT ?? 4182);
 const CPU_RATE = 4;
 const LOADS = 5;
 const servers = [await serve(appRoot, port), await serve(minimalRoot, port + 1)];
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Milliseconds from navigation start until the h1 "We got lucky" is in the DOM, in a fresh context. */

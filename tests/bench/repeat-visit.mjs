@@ -6,12 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { serve } from '../e2e/serve.mjs';
+import { CHROMIUM } from './chromium.mjs';
 
 const [root] = process.argv.slice(2);
 const port = 4181;
 const url = `http://127.0.0.1:${port}/`;
 const server = await serve(root, port);
-const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Milliseconds from navigation start until the home screen's heading is in the page. */
@@ -22,7 +22,7 @@ async function timeToHome(page) {
 
 async function fresh() {
   const profile = mkdtempSync(join(tmpdir(), 'gotlucky-bench-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args });
+  const context = await chromium.launchPersistentContext(profile, CHROMIUM);
   await context.addInitScript(() => {
     new MutationObserver((_, observer) => {
       if (document.querySelector('h1')) {

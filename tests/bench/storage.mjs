@@ -2,8 +2,8 @@
 // localStorage, and reads the app's own performance measures (gotlucky:load, gotlucky:save) in headless
 // Chromium slowed down 4x through the DevTools Protocol. Prints figures; asserts nothing.
 import { readFileSync } from 'node:fs';
-import { chromium } from '@playwright/test';
 import { serve } from '../e2e/serve.mjs';
+import { launchChromium, storeEntries } from './chromium.mjs';
 
 const [root, reviewFile, reviewId] = process.argv.slice(2);
 // The file maps each storage key the app writes for the review to its value.
@@ -11,10 +11,7 @@ const entries = JSON.parse(readFileSync(reviewFile, 'utf8'));
 const storedSize = Object.values(entries).reduce((total, value) => total + value.length, 0);
 const port = 4180;
 const server = await serve(root, port);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 const page = await browser.newPage();
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
@@ -23,9 +20,7 @@ const measures = (name) => page.evaluate((name) => performance.getEntriesByName(
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 await page.goto(`http://127.0.0.1:${port}/#/`);
-await page.evaluate((entries) => {
-  for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
-}, entries);
+await storeEntries(page, entries);
 
 const loads = [];
 const opens = [];
