@@ -2,19 +2,10 @@
 // DevTools Protocol (`Page.crash`), which ends the page without pagehide or beforeunload: only what was already
 // in localStorage survives.
 import { readFileSync } from 'node:fs';
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { crash } from './pages/crash';
 import { HomePage } from './pages/home';
 import { ReviewPage } from './pages/review';
-
-/** Crashes the page's renderer at once; the returned time is when the crash was requested. */
-async function crash(context: BrowserContext, page: Page): Promise<number> {
-  const session = await context.newCDPSession(page);
-  const at = Date.now();
-  // The command never answers: the page it would answer from is gone.
-  session.send('Page.crash').catch(() => {});
-  await page.waitForEvent('crash');
-  return at;
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -3,7 +3,8 @@
 // storage writes it makes; then, for every point between two of those writes, it is run again in a fresh
 // browser context whose storage stops taking writes at that point (as if the tab had died there), the renderer
 // is crashed (`Page.crash`), and the review is opened again in a new tab.
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { crash } from './pages/crash';
 import { HomePage } from './pages/home';
 import { ReviewPage } from './pages/review';
 
@@ -43,13 +44,6 @@ async function cutAfter(page: Page, allowed: number) {
 
 async function writesTried(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { __writesTried: number }).__writesTried);
-}
-
-async function crash(context: BrowserContext, page: Page) {
-  const session = await context.newCDPSession(page);
-  // The command never answers: the page it would answer from is gone.
-  session.send('Page.crash').catch(() => {});
-  await page.waitForEvent('crash');
 }
 
 /** One operation to interrupt: how to get ready, what to do, and how to tell it is done. */
